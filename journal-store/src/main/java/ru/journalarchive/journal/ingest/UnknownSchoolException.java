@@ -1,0 +1,7 @@
+package ru.journalarchive.journal.ingest;
+
+public class UnknownSchoolException extends RuntimeException {
+    public UnknownSchoolException(String schoolCode) {
+        super("unknown school " + schoolCode);
+    }
+}
