@@ -1,0 +1,164 @@
+package ru.journalarchive.journal.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import ru.journalarchive.journal.demo.DemoData;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.school.SchoolRegistry;
+import ru.journalarchive.journal.testing.TableState;
+import ru.journalarchive.journal.testing.TestDatabase;
+
+/** A small demo school pushed batch by batch into a real PostgreSQL database. */
+class BatchIngestionTest {
+
+    static TestDatabase db;
+    static JdbcTemplate jdbc;
+    static BatchIngestion ingestion;
+    static DemoData demo;
+
+    @BeforeAll
+    static void loadDemoSchool() {
+        db = TestDatabase.create();
+        jdbc = new JdbcTemplate(db.dataSource());
+        ingestion = new BatchIngestion(db.dataSource(), new DataSourceTransactionManager(db.dataSource()),
+                JournalRules.defaults());
+        new SchoolRegistry(jdbc).register("demo", "Демо-школа");
+        demo = DemoSchoolGenerator.generate(new DemoOptions(7, 120, 2025));
+        for (Batch b : demo.batches()) ingestion.ingest("demo", b, hash(b.batchId()), "API", "test");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    static byte[] hash(String s) {
+        return s.getBytes();
+    }
+
+    @Test
+    void everyGeneratedRecordIsStoredOnce() {
+        Map<String, Integer> expected = demo.distinctRecords();
+        Map<String, String> tables = Map.ofEntries(Map.entry("academicYears", "academic_year"),
+                Map.entry("periods", "study_period"), Map.entry("teachers", "teacher"), Map.entry("subjects", "subject"),
+                Map.entry("classes", "school_class"), Map.entry("students", "student"),
+                Map.entry("enrollments", "enrollment"), Map.entry("groups", "class_group"),
+                Map.entry("curriculum", "curriculum_item"), Map.entry("timetable", "timetable_slot"),
+                Map.entry("lessons", "lesson"), Map.entry("marks", "mark"), Map.entry("attendance", "attendance"),
+                Map.entry("periodMarks", "period_mark"), Map.entry("yearDecisions", "year_decision"),
+                Map.entry("parentAccess", "parent_access"));
+        TableState state = TableState.of(jdbc);
+        expected.forEach((section, count) ->
+                assertThat(state.counts().get(tables.get(section))).as(section).isEqualTo(count.longValue()));
+        assertThat(expected.get("marks")).isGreaterThan(10_000);
+        assertThat(jdbc.queryForObject("SELECT name FROM school WHERE code = 'demo'", String.class))
+                .isEqualTo(demo.schoolName());
+    }
+
+    @Test
+    void resendingTheYearUnderNewBatchIdsChangesNoRow() {
+        TableState before = TableState.of(jdbc);
+        for (Batch b : demo.batches()) {
+            Batch again = withId(b, b.batchId() + "-again");
+            IngestResult r = ingestion.ingest("demo", again, hash(again.batchId()), "API", "test");
+            r.sections().forEach((section, c) -> assertThat(c.unchanged()).as(section).isEqualTo(c.received()));
+        }
+        TableState after = TableState.of(jdbc);
+        for (String table : TableState.TABLES) {
+            if (table.equals("ingest_batch")) continue;
+            assertThat(after.checksums().get(table)).as(table).isEqualTo(before.checksums().get(table));
+        }
+        jdbc.update("DELETE FROM ingest_batch WHERE batch_id LIKE '%-again'");
+    }
+
+    @Test
+    void resendingTheSameBatchIsANoOpAndOtherContentUnderItsIdIsRefused() {
+        Batch first = demo.batches().get(1);
+        TableState before = TableState.of(jdbc);
+        IngestResult r = ingestion.ingest("demo", first, hash(first.batchId()), "API", "test");
+        assertThat(r.alreadyApplied()).isTrue();
+        assertThat(TableState.of(jdbc)).isEqualTo(before);
+        assertThatThrownBy(() -> ingestion.ingest("demo", first, hash("other"), "API", "test"))
+                .isInstanceOf(BatchConflictException.class);
+    }
+
+    @Test
+    void aCorrectedMarkIsUpdatedAndItsHistoryKept() {
+        Batch.Mark original = demo.batches().get(1).marks().get(0);
+        String corrected = original.value().equals("5") ? "4" : "5";
+        var fix = new Batch.Mark(original.id(), original.lessonId(), original.studentId(), corrected,
+                original.workType(), original.weight(), OffsetDateTime.parse("2026-06-01T10:00:00+03:00"));
+        Batch batch = withMarks("correction-1", List.of(fix));
+        IngestResult r = ingestion.ingest("demo", batch, hash("c1"), "API", "teacher-fix");
+        assertThat(r.sections().get("marks").updated()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT value FROM mark WHERE source_id = ?", String.class, original.id()))
+                .isEqualTo(corrected);
+        Map<String, Object> history = jdbc.queryForMap("""
+                SELECT old_row ->> 'value' AS old_value, new_row ->> 'value' AS new_value, batch_id, actor, operation
+                FROM journal_change WHERE table_name = 'mark' AND source_id = ?""", original.id());
+        assertThat(history).containsEntry("old_value", original.value()).containsEntry("new_value", corrected)
+                .containsEntry("batch_id", "correction-1").containsEntry("actor", "teacher-fix")
+                .containsEntry("operation", "UPDATE");
+    }
+
+    @Test
+    void aRejectedBatchReportsEveryProblemAndWritesNothing() {
+        Batch month = demo.batches().get(2);
+        Batch.Mark good = month.marks().get(0);
+        Batch.Attendance absence = month.attendance().get(0);
+        String otherClassStudent = demo.batches().get(0).enrollments().stream()
+                .filter(e -> !e.classId().equals(month.lessons().stream()
+                        .filter(l -> l.id().equals(good.lessonId())).findFirst().orElseThrow().classId()))
+                .findFirst().orElseThrow().studentId();
+        var bad = new Batch("bad-1", null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(new Batch.Mark("x1", good.lessonId(), good.studentId(), "7", "К", BigDecimal.ONE, good.enteredAt()),
+                        new Batch.Mark("x2", "no-such-lesson", good.studentId(), "5", "О", null, good.enteredAt()),
+                        new Batch.Mark("x3", good.lessonId(), "no-such-student", "5", "О", null, good.enteredAt()),
+                        new Batch.Mark("x1", good.lessonId(), good.studentId(), "4", "О", null, good.enteredAt()),
+                        new Batch.Mark("x4", good.lessonId(), otherClassStudent, "4", "О", null, good.enteredAt())),
+                List.of(new Batch.Attendance("y1", absence.lessonId(), absence.studentId(), "x", absence.enteredAt())),
+                null, null, null);
+        TableState before = TableState.of(jdbc);
+        assertThatThrownBy(() -> ingestion.ingest("demo", bad, hash("bad-1"), "API", "test"))
+                .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path)
+                        .contains("marks[0].value", "marks[1].lessonId", "marks[2].studentId", "marks[3].id",
+                                "marks[4].studentId", "attendance[0].code"));
+        assertThat(TableState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void aLessonOutsideTheAcademicYearIsRejected() {
+        Batch.Lesson l = demo.batches().get(1).lessons().get(0);
+        var summer = new Batch.Lesson("summer-1", l.classId(), null, l.subjectId(), l.teacherId(), null,
+                java.time.LocalDate.of(2026, 7, 15), 1, "Летняя тема", null, null, true, null, null, null, null, null);
+        Batch batch = new Batch("summer", null, null, null, null, null, null, null, null, null, null, null,
+                List.of(summer), null, null, null, null, null);
+        assertThatThrownBy(() -> ingestion.ingest("demo", batch, hash("summer"), "API", "test"))
+                .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
+                        .containsExactly(new Problem("lessons[0].date",
+                                "Дата 15.07.2026 вне учебного года 2025/26 (01.09.2025–30.06.2026)")));
+    }
+
+    static Batch withMarks(String id, List<Batch.Mark> marks) {
+        return new Batch(id, null, null, null, null, null, null, null, null, null, null, null, null, marks, null, null,
+                null, null);
+    }
+
+    static Batch withId(Batch b, String id) {
+        return new Batch(id, b.school(), b.academicYears(), b.periods(), b.teachers(), b.subjects(), b.classes(),
+                b.students(), b.enrollments(), b.groups(), b.curriculum(), b.timetable(), b.lessons(), b.marks(),
+                b.attendance(), b.periodMarks(), b.yearDecisions(), b.parentAccess());
+    }
+}
