@@ -348,8 +348,8 @@ public final class DemoSchoolGenerator {
                 mark(p, lesson, s, "С", BigDecimal.ONE, 0.0, writer, marks);
             } else {
                 double roll = random.nextDouble();
-                if (roll < 0.22) mark(p, lesson, s, "О", BigDecimal.ONE, 0.1, writer, marks);
-                else if (roll < 0.34 && s.homework()) mark(p, lesson, s, "ДЗ", BigDecimal.ONE, 0.2, writer, marks);
+                if (roll < 0.31) mark(p, lesson, s, "О", BigDecimal.ONE, 0.1, writer, marks);
+                else if (roll < 0.48 && s.homework()) mark(p, lesson, s, "ДЗ", BigDecimal.ONE, 0.2, writer, marks);
             }
         }
     }

@@ -46,11 +46,17 @@ public class SchoolRegistry {
     }
 
     public IssuedToken issueToken(String schoolCode, String label) {
-        School school = find(schoolCode).orElseThrow(() -> new IllegalArgumentException("unknown school " + schoolCode));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String token = "ja_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Long id = jdbc.queryForObject("INSERT INTO api_token (school_id, label, token_hash) VALUES (?, ?, ?) RETURNING id",
+        return addToken(schoolCode, label, "ja_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /** Registers a token chosen elsewhere (the demo's, from the environment); idempotent. */
+    public IssuedToken addToken(String schoolCode, String label, String token) {
+        School school = find(schoolCode).orElseThrow(() -> new IllegalArgumentException("unknown school " + schoolCode));
+        Long id = jdbc.queryForObject("""
+                INSERT INTO api_token (school_id, label, token_hash) VALUES (?, ?, ?)
+                ON CONFLICT (token_hash) DO UPDATE SET label = EXCLUDED.label RETURNING id""",
                 Long.class, school.id(), label, sha256(token));
         return new IssuedToken(id, token);
     }

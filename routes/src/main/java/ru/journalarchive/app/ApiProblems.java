@@ -1,0 +1,94 @@
+package ru.journalarchive.app;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import ru.journalarchive.app.ingest.BatchTooLargeException;
+import ru.journalarchive.app.ingest.MalformedBatchException;
+import ru.journalarchive.journal.ingest.BatchConflictException;
+import ru.journalarchive.journal.ingest.BatchRejectedException;
+import ru.journalarchive.journal.ingest.Problem;
+import ru.journalarchive.journal.ingest.UnknownSchoolException;
+
+/** Every error of the API as application/problem+json with an {@code errors[]} list (path, message). */
+@RestControllerAdvice
+public class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, List<Problem> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("about:blank"));
+        p.setProperty("errors", errors.stream().map(e -> Map.of("path", e.path(), "message", e.message())).toList());
+        return p;
+    }
+
+    @ExceptionHandler(CamelExecutionException.class)
+    ResponseEntity<ProblemDetail> camel(CamelExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof BatchRejectedException r) return rejected(r);
+        if (cause instanceof MalformedBatchException m) return malformed(m);
+        if (cause instanceof BatchConflictException c) return conflict(c);
+        if (cause instanceof UnknownSchoolException u) return unknownSchool(u);
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(BatchRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(BatchRejectedException e) {
+        int n = e.problems().size();
+        return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Пакет отклонён",
+                "Пакет не принят: ошибок — " + n + ". Ничего не записано.", e.problems()));
+    }
+
+    @ExceptionHandler(MalformedBatchException.class)
+    ResponseEntity<ProblemDetail> malformed(MalformedBatchException e) {
+        return body(problem(HttpStatus.BAD_REQUEST, "Некорректный запрос",
+                "Тело запроса не является пакетом в формате API. Ничего не записано.", e.problems()));
+    }
+
+    @ExceptionHandler(BatchConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(BatchConflictException e) {
+        return body(problem(HttpStatus.CONFLICT, "Пакет уже принят",
+                "Пакет с этим batchId уже принят с другим содержимым. Для новых данных укажите новый batchId.",
+                List.of(new Problem("batchId", "Идентификатор пакета уже использован"))));
+    }
+
+    @ExceptionHandler(UnknownSchoolException.class)
+    ResponseEntity<ProblemDetail> unknownSchool(UnknownSchoolException e) {
+        return body(problem(HttpStatus.NOT_FOUND, "Школа не найдена", "Школа с таким кодом не зарегистрирована.",
+                List.of(new Problem("school", "Неизвестный код школы"))));
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BatchTooLargeException e) {
+        return body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Пакет слишком большой",
+                "Размер пакета больше допустимого (" + e.limit().toMegabytes() + " МБ). Разделите данные на несколько пакетов.",
+                List.of(new Problem("", "Превышен размер пакета"))));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(Exception e) {
+        return body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый формат",
+                "Пакет передаётся как application/json.", List.of(new Problem("", "Ожидается Content-Type: application/json"))));
+    }
+
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("request failed", e);
+        return body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",
+                "Запрос не выполнен из-за внутренней ошибки; данные не записаны. Повторите позже.", List.of()));
+    }
+
+    private static ResponseEntity<ProblemDetail> body(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

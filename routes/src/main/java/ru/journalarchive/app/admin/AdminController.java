@@ -1,0 +1,75 @@
+package ru.journalarchive.app.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import ru.journalarchive.journal.ingest.UnknownSchoolException;
+import ru.journalarchive.journal.school.School;
+import ru.journalarchive.journal.school.SchoolRegistry;
+
+/** Schools and their journal systems' tokens, for the administrator. */
+@RestController
+@RequestMapping("/api/v1/admin")
+@SecurityRequirement(name = "admin")
+public class AdminController {
+
+    public record NewSchool(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",
+            message = "код школы: латинские строчные буквы, цифры и дефис, до 40 символов") String code,
+                            @NotBlank @Size(max = 500) String name) {}
+
+    public record NewToken(@NotBlank @Size(max = 200) String label) {}
+
+    private final SchoolRegistry registry;
+
+    public AdminController(SchoolRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Operation(summary = "Зарегистрировать школу (или переименовать)")
+    @PostMapping("/schools")
+    @ResponseStatus(HttpStatus.CREATED)
+    public School register(@Valid @RequestBody NewSchool school) {
+        return registry.register(school.code(), school.name());
+    }
+
+    @Operation(summary = "Список школ")
+    @GetMapping("/schools")
+    public List<School> schools() {
+        return registry.all();
+    }
+
+    @Operation(summary = "Выдать токен журнальной системе школы", description = "Токен показывается один раз; хранится только его хеш.")
+    @PostMapping("/schools/{school}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    public SchoolRegistry.IssuedToken issue(@PathVariable String school, @Valid @RequestBody NewToken token) {
+        registry.find(school).orElseThrow(() -> new UnknownSchoolException(school));
+        return registry.issueToken(school, token.label());
+    }
+
+    @Operation(summary = "Токены школы")
+    @GetMapping("/schools/{school}/tokens")
+    public List<SchoolRegistry.TokenInfo> tokens(@PathVariable String school) {
+        registry.find(school).orElseThrow(() -> new UnknownSchoolException(school));
+        return registry.tokens(school);
+    }
+
+    @Operation(summary = "Отозвать токен")
+    @DeleteMapping("/tokens/{id}")
+    public ResponseEntity<Void> revoke(@PathVariable long id) {
+        return registry.revokeToken(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}

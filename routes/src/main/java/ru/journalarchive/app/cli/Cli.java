@@ -1,0 +1,145 @@
+package ru.journalarchive.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.journalarchive.journal.JournalSchema;
+import ru.journalarchive.journal.demo.DemoData;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.school.SchoolRegistry;
+
+/** Commands of the jar besides {@code serve}. Exit codes: 0 done, 1 failed, 64 usage error. */
+public final class Cli {
+
+    static final int USAGE = 64;
+    static final String HELP = """
+            usage: java -jar journal-archive.jar [serve]
+                   java -jar journal-archive.jar demo-data --out DIR [--seed N] [--students N] [--year YYYY]
+                   java -jar journal-archive.jar school register CODE NAME | school list
+                   java -jar journal-archive.jar token issue SCHOOL LABEL | token list SCHOOL | token revoke ID
+                   java -jar journal-archive.jar bench [--students N] [--seed N]
+            Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
+
+    private Cli() {}
+
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return switch (args[0]) {
+                case "demo-data" -> demoData(options(args, 1), out);
+                case "school" -> school(args, out);
+                case "token" -> token(args, out);
+                case "bench" -> IngestBenchmark.run(options(args, 1), out);
+                case "help", "--help", "-h" -> {
+                    out.println(HELP);
+                    yield 0;
+                }
+                default -> usage(err, "unknown command: " + args[0]);
+            };
+        } catch (UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (Exception e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int demoData(Map<String, String> o, PrintStream out) throws Exception {
+        if (!o.containsKey("out")) throw new UsageException("demo-data needs --out DIR");
+        var options = new DemoOptions(number(o, "seed", DemoOptions.DEFAULT.seed()),
+                (int) number(o, "students", DemoOptions.DEFAULT.students()),
+                (int) number(o, "year", DemoOptions.DEFAULT.year()));
+        DemoData data = DemoSchoolGenerator.generate(options);
+        List<Path> files = data.writeTo(Path.of(o.get("out")));
+        out.println("wrote " + files.size() + " batches to " + o.get("out") + ": " + data.distinctRecords());
+        return 0;
+    }
+
+    private static int school(String[] args, PrintStream out) {
+        SchoolRegistry registry = registry();
+        if (args.length == 4 && args[1].equals("register")) {
+            out.println(registry.register(args[2], args[3]));
+        } else if (args.length == 2 && args[1].equals("list")) {
+            registry.all().forEach(out::println);
+        } else {
+            throw new UsageException("school register CODE NAME | school list");
+        }
+        return 0;
+    }
+
+    private static int token(String[] args, PrintStream out) {
+        SchoolRegistry registry = registry();
+        if (args.length == 4 && args[1].equals("issue")) {
+            var issued = registry.issueToken(args[2], args[3]);
+            out.println("token id " + issued.id() + " (shown once, keep it secret):");
+            out.println(issued.token());
+        } else if (args.length == 3 && args[1].equals("list")) {
+            registry.tokens(args[2]).forEach(out::println);
+        } else if (args.length == 3 && args[1].equals("revoke")) {
+            if (!registry.revokeToken(Long.parseLong(args[2]))) {
+                out.println("no live token with id " + args[2]);
+                return 1;
+            }
+            out.println("revoked token " + args[2]);
+        } else {
+            throw new UsageException("token issue SCHOOL LABEL | token list SCHOOL | token revoke ID");
+        }
+        return 0;
+    }
+
+    static PGSimpleDataSource dataSourceFromEnvironment() {
+        var ds = new PGSimpleDataSource();
+        ds.setUrl(env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/journal_archive"));
+        ds.setUser(env("DB_USER", "journal_archive"));
+        ds.setPassword(env("DB_PASSWORD", ""));
+        return ds;
+    }
+
+    private static SchoolRegistry registry() {
+        var ds = dataSourceFromEnvironment();
+        JournalSchema.migrate(ds);
+        return new SchoolRegistry(new JdbcTemplate(ds));
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static Map<String, String> options(String[] args, int from) {
+        var options = new HashMap<String, String>();
+        for (int i = from; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) throw new UsageException("bad option: " + args[i]);
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    static long number(Map<String, String> options, String name, long fallback) {
+        try {
+            return options.containsKey(name) ? Long.parseLong(options.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " needs a number");
+        }
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println(message);
+        err.println(HELP);
+        return USAGE;
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

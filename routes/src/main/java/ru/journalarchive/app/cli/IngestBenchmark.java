@@ -1,0 +1,152 @@
+package ru.journalarchive.app.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import ru.journalarchive.app.JournalArchiveApplication;
+import ru.journalarchive.journal.JournalSchema;
+import ru.journalarchive.journal.demo.DemoData;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.ingest.Batch;
+import ru.journalarchive.journal.school.SchoolRegistry;
+
+/**
+ * {@code bench}: pushes the demo school year through the real HTTP API into a fresh database and
+ * compares with PostgreSQL's COPY loading the very same rows into the same tables of another
+ * fresh database. Prints rows/s of both, their ratio and the JVM's peak heap.
+ */
+final class IngestBenchmark {
+
+    /** Tables in load order; the rows a school's year consists of. */
+    private static final List<String> TABLES = List.of("school", "academic_year", "study_period", "teacher", "subject",
+            "school_class", "student", "enrollment", "class_group", "group_member", "curriculum_item",
+            "timetable_slot", "lesson", "mark", "attendance", "period_mark", "year_decision", "parent_access");
+
+    private IngestBenchmark() {}
+
+    static int run(Map<String, String> options, PrintStream out) throws Exception {
+        var demoOptions = new DemoOptions(Cli.number(options, "seed", 1),
+                (int) Cli.number(options, "students", DemoOptions.DEFAULT.students()), DemoOptions.DEFAULT.year());
+        DemoData demo = DemoSchoolGenerator.generate(demoOptions);
+        var json = DemoData.json();
+        var bodies = new ArrayList<byte[]>();
+        for (Batch b : demo.batches()) bodies.add(json.writeValueAsBytes(b));
+        long records = demo.distinctRecords().values().stream().mapToLong(Integer::longValue).sum();
+        out.printf("demo school: %d students, %d batches, %d records, %.1f MB of JSON%n", demoOptions.students(),
+                bodies.size(), records, bodies.stream().mapToLong(b -> b.length).sum() / 1e6);
+
+        String apiDb = createDatabase("ja_bench_api");
+        String copyDb = createDatabase("ja_bench_copy");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JournalArchiveApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("spring.datasource.url=" + apiDb, "spring.datasource.username=" + user(),
+                        "spring.datasource.password=" + password(), "server.port=0", "spring.main.banner-mode=off",
+                        "logging.level.ru.journalarchive=WARN",
+                        "journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))
+                .run()) {
+            var registry = app.getBean(SchoolRegistry.class);
+            registry.register("bench", demo.schoolName());
+            String token = registry.issueToken("bench", "bench").token();
+            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+                    + "/api/v1/schools/bench/batches";
+            HttpClient http = HttpClient.newHttpClient();
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long started = System.nanoTime();
+            for (byte[] body : bodies) {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            double apiSeconds = (System.nanoTime() - started) / 1e9;
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+            Map<String, byte[]> dump = dump(apiDb);
+            long rows;
+            double copySeconds;
+            try (Connection c = DriverManager.getConnection(copyDb, user(), password())) {
+                var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                rows = 0;
+                started = System.nanoTime();
+                for (String table : TABLES) rows += copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(dump.get(table)));
+                copySeconds = (System.nanoTime() - started) / 1e9;
+            }
+            double apiRate = rows / apiSeconds;
+            double copyRate = rows / copySeconds;
+            out.printf("HTTP API ingestion: %d rows in %.2f s = %.0f rows/s%n", rows, apiSeconds, apiRate);
+            out.printf("PostgreSQL COPY   : %d rows in %.2f s = %.0f rows/s%n", rows, copySeconds, copyRate);
+            out.printf("ratio API / COPY  : %.2f (goal >= 0.30)%n", apiRate / copyRate);
+            out.printf("peak heap         : %d MB (one JVM: HTTP client with the year's JSON in memory, and the service)%n",
+                    peakHeap / (1024 * 1024));
+        } finally {
+            dropDatabase(apiDb);
+            dropDatabase(copyDb);
+        }
+        return 0;
+    }
+
+    private static Map<String, byte[]> dump(String url) throws Exception {
+        var dump = new LinkedHashMap<String, byte[]>();
+        try (Connection c = DriverManager.getConnection(url, user(), password())) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (String table : TABLES) {
+                var bytes = new ByteArrayOutputStream();
+                copy.copyOut("COPY " + table + " TO STDOUT", bytes);
+                dump.put(table, bytes.toByteArray());
+            }
+        }
+        return dump;
+    }
+
+    private static String createDatabase(String prefix) throws Exception {
+        String admin = Cli.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String name = prefix + "_" + System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection(admin, user(), password()); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        var ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(user());
+        ds.setPassword(password());
+        JournalSchema.migrate(ds);
+        return url;
+    }
+
+    private static void dropDatabase(String url) throws Exception {
+        String admin = Cli.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String name = url.replaceFirst("^.*/([^/?]+).*$", "$1");
+        try (Connection c = DriverManager.getConnection(admin, user(), password()); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static String user() {
+        return Cli.env("DB_USER", "postgres");
+    }
+
+    private static String password() {
+        return Cli.env("DB_PASSWORD", "");
+    }
+}

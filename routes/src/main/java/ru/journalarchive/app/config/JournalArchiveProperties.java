@@ -1,0 +1,30 @@
+package ru.journalarchive.app.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import ru.journalarchive.journal.ingest.JournalRules;
+
+/** The service's settings (application.yml, prefix journal-archive). */
+@ConfigurationProperties("journal-archive")
+public record JournalArchiveProperties(Ingest ingest, Rules rules, Admin admin, Demo demo) {
+
+    /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
+    public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}
+
+    /** Defaults for schools without a scale or codes of their own. */
+    public record Rules(List<String> markScale, List<String> attendanceCodes, List<String> workTypes,
+                        BigDecimal maxWeight) {
+        public JournalRules toJournalRules() {
+            return new JournalRules(markScale, attendanceCodes, workTypes, maxWeight);
+        }
+    }
+
+    /** The administrator's login; the password hash comes from the environment (JA_ADMIN_PASSWORD_HASH). */
+    public record Admin(String username, String passwordHash) {}
+
+    /** The demo profile: generate and load this school at start; token (from DEMO_TOKEN) for the demo's curl examples. */
+    public record Demo(String schoolCode, long seed, int students, int year, String token) {}
+}
