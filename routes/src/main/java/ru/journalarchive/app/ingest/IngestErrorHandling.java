@@ -22,7 +22,7 @@ public class IngestErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration("journal-error-handling")
+        routeConfiguration()
                 .onException(BatchRejectedException.class, MalformedBatchException.class, BatchConflictException.class,
                         UnknownSchoolException.class)
                 .handled(false)

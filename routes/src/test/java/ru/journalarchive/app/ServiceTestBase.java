@@ -1,0 +1,116 @@
+package ru.journalarchive.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.journalarchive.journal.demo.DemoData;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.ingest.Batch;
+import ru.journalarchive.journal.school.SchoolRegistry;
+import ru.journalarchive.journal.testing.TestDatabase;
+
+/**
+ * The whole service on a random port against a fresh database on the real PostgreSQL server;
+ * the demo school's full year is pushed through the HTTP API once for all subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ServiceTestBase {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final Path DROP;
+    static final String ADMIN_PASSWORD = "test-admin-password";
+    static DemoData demo;
+    static String demoToken;
+    static String otherToken;
+
+    static {
+        try {
+            DROP = Files.createTempDirectory("drop");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                DB.close();
+            } catch (Exception ignored) {
+                // the server may already be shutting down
+            }
+        }));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DB::url);
+        registry.add("spring.datasource.username", DB::user);
+        registry.add("spring.datasource.password", DB::password);
+        registry.add("journal-archive.ingest.drop-directory", DROP::toString);
+        registry.add("journal-archive.ingest.drop-poll-millis", () -> "200");
+        registry.add("journal-archive.admin.password-hash",
+                () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SchoolRegistry registry;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** Registers the schools and pushes the demo year once per JVM. */
+    void loadDemoSchoolOnce() throws Exception {
+        synchronized (ServiceTestBase.class) {
+            if (demo != null) return;
+            registry.register("demo", "Демо-школа");
+            registry.register("other", "Другая школа");
+            demoToken = registry.issueToken("demo", "journal-system").token();
+            otherToken = registry.issueToken("other", "journal-system").token();
+            DemoData data = DemoSchoolGenerator.generate(DemoOptions.DEFAULT);
+            for (Batch b : data.batches()) {
+                var response = push("demo", demoToken, json.writeValueAsBytes(b));
+                if (response.statusCode() != 200) throw new AssertionError(b.batchId() + ": " + response.body());
+            }
+            demo = data;
+        }
+    }
+
+    HttpResponse<String> push(String school, String token, byte[] body) throws Exception {
+        var request = HttpRequest.newBuilder(uri("/api/v1/schools/" + school + "/batches"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    JsonNode body(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+}
