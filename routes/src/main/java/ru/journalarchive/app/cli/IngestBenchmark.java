@@ -58,11 +58,11 @@ final class IngestBenchmark {
         String copyDb = createDatabase("ja_bench_copy");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JournalArchiveApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties("spring.datasource.url=" + apiDb, "spring.datasource.username=" + user(),
-                        "spring.datasource.password=" + password(), "server.port=0", "spring.main.banner-mode=off",
-                        "logging.level.ru.journalarchive=WARN",
-                        "journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))
-                .run()) {
+                // Command-line arguments outrank application.yml and its ${DB_URL} placeholders.
+                .run("--spring.datasource.url=" + apiDb, "--spring.datasource.username=" + user(),
+                        "--spring.datasource.password=" + password(), "--server.port=0", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))) {
             var registry = app.getBean(SchoolRegistry.class);
             registry.register("bench", demo.schoolName());
             String token = registry.issueToken("bench", "bench").token();
