@@ -151,6 +151,29 @@ class BatchIngestionTest {
                                 "Дата 15.07.2026 вне учебного года 2025/26 (01.09.2025–30.06.2026)")));
     }
 
+    @Test
+    void aClassSnapshotHoldsExactlyTheClassesLessonsMarksAndStudents() {
+        var reader = new ru.journalarchive.journal.snapshot.ClassSnapshotReader(jdbc,
+                new DataSourceTransactionManager(db.dataSource()));
+        String classId = "c-2025-5a";
+        var snapshot = reader.read("demo", classId).orElseThrow();
+        var lessonIds = new java.util.HashSet<String>();
+        demo.batches().forEach(b -> b.lessons().stream().filter(l -> l.classId().equals(classId)).forEach(l -> lessonIds.add(l.id())));
+        long marks = demo.batches().stream().flatMap(b -> b.marks().stream()).filter(m -> lessonIds.contains(m.lessonId())).count();
+        long enrollments = demo.batches().stream().flatMap(b -> b.enrollments().stream())
+                .filter(e -> e.classId().equals(classId)).map(Batch.Enrollment::id).distinct().count();
+        assertThat(snapshot.schoolClass().grade()).isEqualTo(5);
+        assertThat(snapshot.schoolClass().letter()).isEqualTo("А");
+        assertThat(snapshot.year().name()).isEqualTo("2025/26");
+        assertThat(snapshot.periods()).extracting(p -> p.kind()).containsOnly("QUARTER").hasSize(4);
+        assertThat(snapshot.lessons()).hasSize(lessonIds.size());
+        assertThat(snapshot.marks()).hasSize((int) marks);
+        assertThat(snapshot.students()).hasSize((int) enrollments);
+        assertThat(snapshot.decisions()).hasSize((int) snapshot.students().stream().map(s -> s.id()).distinct().count());
+        assertThat(snapshot.school().name()).isEqualTo(demo.schoolName());
+        assertThat(reader.read("demo", "no-such-class")).isEmpty();
+    }
+
     static Batch withMarks(String id, List<Batch.Mark> marks) {
         return new Batch(id, null, null, null, null, null, null, null, null, null, null, null, null, marks, null, null,
                 null, null);
