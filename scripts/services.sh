@@ -40,18 +40,21 @@ s3_running() { curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" 2>/dev/null; }
 start_radosgw() {
   if s3_running; then return; fi
   if ! command -v radosgw >/dev/null; then
-    log "Ceph radosgw is not installed (apt-get install ceph-mon ceph-osd radosgw): no S3 test server"
-    return
+    log "Ceph radosgw is not installed: apt-get install ceph-mon ceph-osd radosgw uuid-runtime"
+    return 1
   fi
   log "starting Ceph radosgw (S3 with object lock) on 127.0.0.1:$S3_PORT"
+  touch "$STATE/radosgw-started"
   mkdir -p "$CEPH_DIR"/{mon,osd,rgw,run,log}
   local fsid conf="$CEPH_DIR/ceph.conf"
   fsid=$(cat "$CEPH_DIR/fsid" 2>/dev/null || { uuidgen | tee "$CEPH_DIR/fsid"; })
   cat > "$conf" <<CONF
 [global]
 fsid = $fsid
-mon host = 127.0.0.1:6789
+mon host = [v2:127.0.0.1:3300,v1:127.0.0.1:6789]
 mon initial members = a
+public addr = 127.0.0.1
+osd crush chooseleaf type = 0
 auth cluster required = none
 auth service required = none
 auth client required = none
@@ -75,31 +78,33 @@ client mount timeout = 30
 ms mon client mode = crc
 CONF
   if [ ! -f "$CEPH_DIR/mon/done" ]; then
-    monmaptool --create --clobber --add a 127.0.0.1:6789 --fsid "$fsid" "$CEPH_DIR/monmap" >/dev/null
+    monmaptool --create --clobber --addv a '[v2:127.0.0.1:3300,v1:127.0.0.1:6789]' --fsid "$fsid" "$CEPH_DIR/monmap" >/dev/null
     ceph-mon -c "$conf" --mkfs -i a --monmap "$CEPH_DIR/monmap"
     touch "$CEPH_DIR/mon/done"
   fi
-  ceph-mon -c "$conf" -i a
+  ceph-mon -c "$conf" -i a 2>>"$CEPH_DIR/log/daemons.err"
   if [ ! -f "$CEPH_DIR/osd/done" ]; then
-    ceph -c "$conf" osd create "$(uuidgen)" 0 >/dev/null
-    ceph-osd -c "$conf" -i 0 --mkfs
+    local osd_uuid
+    osd_uuid=$(uuidgen)
+    ceph -c "$conf" osd create "$osd_uuid" 0 >/dev/null
+    ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" 2>>"$CEPH_DIR/log/daemons.err"
     touch "$CEPH_DIR/osd/done"
   fi
-  ceph-osd -c "$conf" -i 0
-  radosgw -c "$conf" -n client.rgw.a
+  ceph-osd -c "$conf" -i 0 2>>"$CEPH_DIR/log/daemons.err"
+  radosgw -c "$conf" -n client.rgw.a 2>>"$CEPH_DIR/log/daemons.err"
   for _ in $(seq 60); do s3_running && break; sleep 1; done
   if ! s3_running; then log "radosgw did not answer within 60 s; see $CEPH_DIR/log"; return 1; fi
   radosgw-admin -c "$conf" user info --uid=journal-archive >/dev/null 2>&1 \
     || radosgw-admin -c "$conf" user create --uid=journal-archive --display-name="Journal archive tests" \
          --access-key="$S3_ACCESS_KEY" --secret-key="$S3_SECRET_KEY" >/dev/null
-  touch "$STATE/radosgw-started"
 }
 
 stop_all() {
   if [ -f "$STATE/radosgw-started" ]; then
-    pkill -f "radosgw -c $CEPH_DIR" || true
-    pkill -f "ceph-osd -c $CEPH_DIR" || true
-    pkill -f "ceph-mon -c $CEPH_DIR" || true
+    local pattern="(radosgw|ceph-osd|ceph-mon) -c $CEPH_DIR"
+    pkill -f -E "$pattern" || true
+    for _ in $(seq 15); do pgrep -f -E "$pattern" >/dev/null || break; sleep 1; done
+    pkill -9 -f -E "$pattern" || true
     rm -rf "$CEPH_DIR" "$STATE/radosgw-started"
   fi
   if [ -f "$STATE/postgres-started" ]; then
@@ -121,7 +126,7 @@ ENV
 }
 
 case "${1:-}" in
-  start) start_postgres; start_radosgw || log "continuing without the S3 test server"; print_env ;;
+  start) start_postgres; start_radosgw; print_env ;;
   stop) stop_all ;;
   status)
     pg_running && log "PostgreSQL: running" || log "PostgreSQL: not running"
