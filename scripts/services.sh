@@ -102,9 +102,9 @@ CONF
 stop_all() {
   if [ -f "$STATE/radosgw-started" ]; then
     local pattern="(radosgw|ceph-osd|ceph-mon) -c $CEPH_DIR"
-    pkill -f -E "$pattern" || true
-    for _ in $(seq 15); do pgrep -f -E "$pattern" >/dev/null || break; sleep 1; done
-    pkill -9 -f -E "$pattern" || true
+    pkill -f "$pattern" || true
+    for _ in $(seq 15); do pgrep -f "$pattern" >/dev/null || break; sleep 1; done
+    pkill -9 -f "$pattern" || true
     rm -rf "$CEPH_DIR" "$STATE/radosgw-started"
   fi
   if [ -f "$STATE/postgres-started" ]; then
