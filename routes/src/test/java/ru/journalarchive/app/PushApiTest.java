@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.journalarchive.journal.ingest.Batch;
@@ -15,15 +14,6 @@ import ru.journalarchive.journal.testing.TableState;
 
 /** The push API over HTTP: the demo year, re-sends, every rejection, tokens and corrections. */
 class PushApiTest extends ServiceTestBase {
-
-    static final Map<String, String> TABLE_OF = Map.ofEntries(Map.entry("academicYears", "academic_year"),
-            Map.entry("periods", "study_period"), Map.entry("teachers", "teacher"), Map.entry("subjects", "subject"),
-            Map.entry("classes", "school_class"), Map.entry("students", "student"),
-            Map.entry("enrollments", "enrollment"), Map.entry("groups", "class_group"),
-            Map.entry("curriculum", "curriculum_item"), Map.entry("timetable", "timetable_slot"),
-            Map.entry("lessons", "lesson"), Map.entry("marks", "mark"), Map.entry("attendance", "attendance"),
-            Map.entry("periodMarks", "period_mark"), Map.entry("yearDecisions", "year_decision"),
-            Map.entry("parentAccess", "parent_access"));
 
     @BeforeEach
     void demoYear() throws Exception {
@@ -33,7 +23,7 @@ class PushApiTest extends ServiceTestBase {
     @Test
     void theDemoYearPushedOverHttpIsStoredWithTheGeneratorsCounts() {
         demo.distinctRecords().forEach((section, count) -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM " + TABLE_OF.get(section) + " WHERE school_id = (SELECT id FROM school WHERE code = 'demo')",
+                "SELECT count(*) FROM " + TableState.TABLE_OF_SECTION.get(section) + " WHERE school_id = (SELECT id FROM school WHERE code = 'demo')",
                 Long.class)).as(section).isEqualTo(count.longValue()));
         assertThat(demo.distinctRecords().get("marks")).isGreaterThan(400_000);
         assertThat(demo.distinctRecords().get("students")).isEqualTo(1000);

@@ -60,7 +60,9 @@ final class SchoolCalendar {
         if (day.getDayOfWeek() == DayOfWeek.MONDAY
                 && (PUBLIC_HOLIDAYS.contains(MonthDay.from(day.minusDays(1)))
                 || PUBLIC_HOLIDAYS.contains(MonthDay.from(day.minusDays(2))))) return false;
-        return terms.stream().anyMatch(t -> !day.isBefore(t.start()) && !day.isAfter(t.end()));
+        // The breaks between quarters are the whole school's holidays, grades 10–11 included.
+        return terms.stream().filter(t -> t.kind().equals("QUARTER"))
+                .anyMatch(t -> !day.isBefore(t.start()) && !day.isAfter(t.end()));
     }
 
     List<LocalDate> schoolDays() {

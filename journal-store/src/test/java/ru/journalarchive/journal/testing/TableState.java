@@ -16,6 +16,16 @@ public record TableState(Map<String, Long> counts, Map<String, String> checksums
             "curriculum_item", "timetable_slot", "lesson", "mark", "attendance", "period_mark", "year_decision",
             "parent_access", "journal_change");
 
+    /** The table behind each section of the push format. */
+    public static final Map<String, String> TABLE_OF_SECTION = Map.ofEntries(Map.entry("academicYears", "academic_year"),
+            Map.entry("periods", "study_period"), Map.entry("teachers", "teacher"), Map.entry("subjects", "subject"),
+            Map.entry("classes", "school_class"), Map.entry("students", "student"),
+            Map.entry("enrollments", "enrollment"), Map.entry("groups", "class_group"),
+            Map.entry("curriculum", "curriculum_item"), Map.entry("timetable", "timetable_slot"),
+            Map.entry("lessons", "lesson"), Map.entry("marks", "mark"), Map.entry("attendance", "attendance"),
+            Map.entry("periodMarks", "period_mark"), Map.entry("yearDecisions", "year_decision"),
+            Map.entry("parentAccess", "parent_access"));
+
     public static TableState of(JdbcTemplate jdbc) {
         var counts = new LinkedHashMap<String, Long>();
         var sums = new LinkedHashMap<String, String>();
