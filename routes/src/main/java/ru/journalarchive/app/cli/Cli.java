@@ -23,6 +23,7 @@ public final class Cli {
                    java -jar journal-archive.jar school register CODE NAME | school list
                    java -jar journal-archive.jar token issue SCHOOL LABEL | token list SCHOOL | token revoke ID
                    java -jar journal-archive.jar bench [--students N] [--seed N]
+                   java -jar journal-archive.jar password-hash < password.txt   (for JA_ADMIN_PASSWORD_HASH)
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
 
     private Cli() {}
@@ -38,6 +39,7 @@ public final class Cli {
                 case "school" -> school(args, out);
                 case "token" -> token(args, out);
                 case "bench" -> IngestBenchmark.run(options(args, 1), out);
+                case "password-hash" -> passwordHash(System.in, out);
                 case "help", "--help", "-h" -> {
                     out.println(HELP);
                     yield 0;
@@ -92,6 +94,15 @@ public final class Cli {
         } else {
             throw new UsageException("token issue SCHOOL LABEL | token list SCHOOL | token revoke ID");
         }
+        return 0;
+    }
+
+    /** Reads one line (the password) and prints the value for JA_ADMIN_PASSWORD_HASH. */
+    static int passwordHash(java.io.InputStream in, PrintStream out) throws java.io.IOException {
+        String password = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+                .readLine();
+        if (password == null || password.length() < 12) throw new UsageException("password-hash reads a password of at least 12 characters from standard input");
+        out.println("{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password));
         return 0;
     }
 

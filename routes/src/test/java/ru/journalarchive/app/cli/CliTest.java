@@ -53,6 +53,18 @@ class CliTest {
         assertThat(run("token", "issue")).isEqualTo(64);
     }
 
+    @Test
+    void passwordHashPrintsABcryptHashThatMatchesThePassword() throws Exception {
+        var out = new ByteArrayOutputStream();
+        assertThat(Cli.passwordHash(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()),
+                new PrintStream(out))).isZero();
+        String hash = out.toString().trim();
+        assertThat(hash).startsWith("{bcrypt}$2a$");
+        var encoder = org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        assertThat(encoder.matches("correct horse battery", hash)).isTrue();
+        assertThat(encoder.matches("wrong horse battery", hash)).isFalse();
+    }
+
     private static List<Path> files(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
