@@ -58,7 +58,7 @@ class PushApiTest extends ServiceTestBase {
         var lessons = List.of(new Batch.Lesson("new-l1", lesson.classId(), null, lesson.subjectId(), lesson.teacherId(),
                 null, java.time.LocalDate.of(2026, 8, 20), 1, "Тема", null, null, true, null, null, null, null, null));
         Batch bad = new Batch("bad-batch", null, null, null, null, null, null, null, null, null, null, null, lessons,
-                marks, attendance, null, null, null);
+                marks, attendance, null, null, null, null);
         TableState before = TableState.of(jdbc);
         var response = push("demo", demoToken, json.writeValueAsBytes(bad));
         assertThat(response.statusCode()).isEqualTo(422);
@@ -123,7 +123,7 @@ class PushApiTest extends ServiceTestBase {
     void aBatchIdReusedForOtherContentIs409() throws Exception {
         Batch original = demo.batches().get(1);
         Batch altered = new Batch(original.batchId(), null, null, null, null, null, null, null, null, null, null, null,
-                List.of(original.lessons().get(0)), null, null, null, null, null);
+                List.of(original.lessons().get(0)), null, null, null, null, null, null);
         TableState before = TableState.of(jdbc);
         assertThat(push("demo", demoToken, json.writeValueAsBytes(altered)).statusCode()).isEqualTo(409);
         assertThat(TableState.of(jdbc)).isEqualTo(before);
@@ -137,7 +137,7 @@ class PushApiTest extends ServiceTestBase {
         var fix = new Batch.Mark(original.id(), original.lessonId(), original.studentId(), corrected,
                 original.workType(), original.weight(), OffsetDateTime.parse("2026-01-20T09:00:00+03:00"));
         Batch batch = new Batch("correction-http-1", null, null, null, null, null, null, null, null, null, null, null,
-                null, List.of(fix), null, null, null, null);
+                null, List.of(fix), null, null, null, null, null);
         var response = push("demo", demoToken, json.writeValueAsBytes(batch));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body(response).at("/sections/marks/updated").asInt()).isEqualTo(1);

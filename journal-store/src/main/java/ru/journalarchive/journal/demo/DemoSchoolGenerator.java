@@ -270,7 +270,7 @@ public final class DemoSchoolGenerator {
                 t.gradeTo(), t.start(), t.end())).toList();
         var subjects = Curriculum.SUBJECTS.stream().map(s -> new Batch.Subject(s.id(), s.name(), s.shortName())).toList();
         return new Batch("demo-" + y + "-roster", profile, List.of(year), periods, teachers, subjects, classes,
-                students, initialEnrollments, null, curriculum, timetable, null, null, null, null, null, parentAccess);
+                students, initialEnrollments, null, curriculum, timetable, null, null, null, null, null, parentAccess, null);
     }
 
     // --- lessons, marks, attendance ---
@@ -292,7 +292,7 @@ public final class DemoSchoolGenerator {
         }
         return new Batch("demo-" + month, null, null, null, null, null, null, null,
                 enrollmentChanges.getOrDefault(month, List.of()), null, null, null, lessons, marks, attendance,
-                null, null, null);
+                null, null, null, null);
     }
 
     private Batch.Lesson lesson(Batch.TimetableSlot slot, LocalDate day, int index) {
@@ -400,7 +400,7 @@ public final class DemoSchoolGenerator {
             }
         }
         return new Batch("demo-" + term.id() + "-marks", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, periodMarks, null, null);
+                null, null, null, null, periodMarks, null, null, null);
     }
 
     private String termValue(Pupil p, Curriculum.Subject s, SchoolCalendar.Term term) {
@@ -462,7 +462,7 @@ public final class DemoSchoolGenerator {
                             + day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
         }
         return new Batch("demo-" + y + "-year-end", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, periodMarks, decisions, null);
+                null, null, null, periodMarks, decisions, null, null);
     }
 
     /** The year mark is the rounded mean of the period marks (numeric ones). */

@@ -32,7 +32,8 @@ public record Batch(
         List<Attendance> attendance,
         List<PeriodMark> periodMarks,
         List<YearDecision> yearDecisions,
-        List<ParentAccess> parentAccess) {
+        List<ParentAccess> parentAccess,
+        List<Deletion> deletions) {
 
     public Batch {
         academicYears = orEmpty(academicYears);
@@ -51,6 +52,7 @@ public record Batch(
         periodMarks = orEmpty(periodMarks);
         yearDecisions = orEmpty(yearDecisions);
         parentAccess = orEmpty(parentAccess);
+        deletions = orEmpty(deletions);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -59,7 +61,7 @@ public record Batch(
 
     public static Batch empty(String batchId) {
         return new Batch(batchId, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Number of records per non-empty section, in wire names. */
@@ -82,6 +84,7 @@ public record Batch(
         put(counts, "periodMarks", periodMarks);
         put(counts, "yearDecisions", yearDecisions);
         put(counts, "parentAccess", parentAccess);
+        put(counts, "deletions", deletions);
         return counts;
     }
 
@@ -150,6 +153,13 @@ public record Batch(
     /** decision: PROMOTED, PROMOTED_CONDITIONALLY, RETAINED or GRADUATED. */
     public record YearDecision(String id, String studentId, String academicYearId, String decision,
                                LocalDate decidedOn, String protocol) {}
+
+    /**
+     * A record removed in the journal system (a mark or absence entered by mistake). section: marks,
+     * attendance or periodMarks; id: the record's id. The removed row is kept in the change history;
+     * removing a record that is not stored (any more) changes nothing.
+     */
+    public record Deletion(String section, String id) {}
 
     /** Parent accounts of one student; paperReports: the family asked for printed reports. */
     public record ParentAccess(String id, String studentId, Integer accounts, Integer activatedAccounts,

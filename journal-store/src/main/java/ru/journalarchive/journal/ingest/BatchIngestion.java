@@ -77,7 +77,7 @@ public class BatchIngestion {
                     if (rs.next()) {
                         if (!Arrays.equals(rs.getBytes(1), hash)) throw new BatchConflictException(batch.batchId());
                         log.info("batch {} of school {} already applied; nothing written", batch.batchId(), schoolCode);
-                        return new IngestResult(batch.batchId(), true, Map.of());
+                        return new IngestResult(batch.batchId(), true, Map.of(), Map.of());
                     }
                 }
             }
@@ -91,7 +91,9 @@ public class BatchIngestion {
             st.execute();
         }
         if (batch.school() != null) updateProfile(c, schoolId, batch.school());
-        Map<String, SectionCounts> counts = new BatchWriter().write(c, schoolId, batch);
+        var writer = new BatchWriter();
+        Map<String, SectionCounts> counts = writer.write(c, schoolId, batch);
+        Map<String, Integer> deleted = writer.delete(c, schoolId, batch.deletions());
         try (var st = c.prepareStatement("""
                 INSERT INTO ingest_batch (school_id, batch_id, content_sha256, channel, actor, record_counts)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)""")) {
@@ -103,8 +105,8 @@ public class BatchIngestion {
             st.setString(6, toJson(batch.recordCounts()));
             st.executeUpdate();
         }
-        log.info("batch {} of school {} applied via {}: {}", batch.batchId(), schoolCode, channel, counts);
-        return new IngestResult(batch.batchId(), false, counts);
+        log.info("batch {} of school {} applied via {}: {}, deleted {}", batch.batchId(), schoolCode, channel, counts, deleted);
+        return new IngestResult(batch.batchId(), false, counts, deleted);
     }
 
     private static void updateProfile(Connection c, long schoolId, Batch.SchoolProfile p) throws SQLException {

@@ -73,7 +73,24 @@ final class BatchValidator {
             else if (a.activatedAccounts() == null || a.activatedAccounts() < 0 || a.activatedAccounts() > a.accounts())
                 add(p + ".activatedAccounts", "Число активированных учётных записей должно быть от 0 до " + a.accounts());
         });
+        checkDeletions(b);
         return List.copyOf(problems);
+    }
+
+    private static final Set<String> DELETABLE = Set.of("marks", "attendance", "periodMarks");
+
+    private void checkDeletions(Batch b) {
+        var sentNow = new java.util.HashSet<String>();
+        b.marks().forEach(m -> sentNow.add("marks\u0000" + m.id()));
+        b.attendance().forEach(a -> sentNow.add("attendance\u0000" + a.id()));
+        b.periodMarks().forEach(p -> sentNow.add("periodMarks\u0000" + p.id()));
+        each("deletions", b.deletions(), (p, d) -> {
+            if (!DELETABLE.contains(d.section()))
+                add(p + ".section", "Удалять можно только записи разделов marks, attendance и periodMarks");
+            required(p + ".id", d.id());
+            if (sentNow.contains(d.section() + "\u0000" + d.id()))
+                add(p + ".id", "Запись «" + d.id() + "» в этом же пакете и передаётся, и удаляется");
+        });
     }
 
     /** Every record needs an id, unique within its section. */

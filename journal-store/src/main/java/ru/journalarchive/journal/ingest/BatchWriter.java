@@ -27,6 +27,22 @@ final class BatchWriter {
         return counts;
     }
 
+    /** Removes the batch's deletions after its upserts; returns the rows removed per section. */
+    Map<String, Integer> delete(Connection connection, long schoolId, List<Batch.Deletion> deletions) throws SQLException {
+        var removed = new LinkedHashMap<String, Integer>();
+        for (SectionTable<?> section : JournalSections.ALL) {
+            String[] ids = deletions.stream().filter(d -> d.section().equals(section.section))
+                    .map(Batch.Deletion::id).toArray(String[]::new);
+            if (ids.length == 0) continue;
+            try (var st = connection.prepareStatement("DELETE FROM " + section.table + " WHERE school_id = ? AND source_id = ANY (?)")) {
+                st.setLong(1, schoolId);
+                st.setArray(2, connection.createArrayOf("text", ids));
+                removed.put(section.section, st.executeUpdate());
+            }
+        }
+        return removed;
+    }
+
     private <R> SectionCounts writeSection(Connection connection, long schoolId, Batch batch, SectionTable<R> section)
             throws SQLException, IOException {
         List<R> records = section.records.apply(batch);

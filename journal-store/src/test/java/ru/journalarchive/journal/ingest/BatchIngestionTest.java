@@ -120,7 +120,7 @@ class BatchIngestionTest {
                         new Batch.Mark("x1", good.lessonId(), good.studentId(), "4", "О", null, good.enteredAt()),
                         new Batch.Mark("x4", good.lessonId(), otherClassStudent, "4", "О", null, good.enteredAt())),
                 List.of(new Batch.Attendance("y1", absence.lessonId(), absence.studentId(), "x", absence.enteredAt())),
-                null, null, null);
+                null, null, null, null);
         TableState before = TableState.of(jdbc);
         assertThatThrownBy(() -> ingestion.ingest("demo", bad, hash("bad-1"), "API", "test"))
                 .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
@@ -136,7 +136,7 @@ class BatchIngestionTest {
         var summer = new Batch.Lesson("summer-1", l.classId(), null, l.subjectId(), l.teacherId(), null,
                 java.time.LocalDate.of(2026, 7, 15), 1, "Летняя тема", null, null, true, null, null, null, null, null);
         Batch batch = new Batch("summer", null, null, null, null, null, null, null, null, null, null, null,
-                List.of(summer), null, null, null, null, null);
+                List.of(summer), null, null, null, null, null, null);
         assertThatThrownBy(() -> ingestion.ingest("demo", batch, hash("summer"), "API", "test"))
                 .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
                         .containsExactly(new Problem("lessons[0].date",
@@ -166,14 +166,52 @@ class BatchIngestionTest {
         assertThat(reader.read("demo", "no-such-class")).isEmpty();
     }
 
+    @Test
+    void aMarkRemovedInTheJournalSystemIsDeletedAndKeptInHistory() {
+        Batch.Mark existing = demo.batches().get(2).marks().get(3);
+        var mark = new Batch.Mark("entered-by-mistake", existing.lessonId(), existing.studentId(), "2", "О", null,
+                existing.enteredAt());
+        ingestion.ingest("demo", withMarks("mistake-1", List.of(mark)), hash("mistake-1"), "API", "teacher");
+        Batch removal = deletions("removal-1", List.of(new Batch.Deletion("marks", mark.id())));
+        IngestResult r = ingestion.ingest("demo", removal, hash("removal-1"), "API", "teacher");
+        assertThat(r.deleted()).containsEntry("marks", 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mark WHERE source_id = ?", Long.class, mark.id())).isZero();
+        assertThat(jdbc.queryForMap("""
+                SELECT operation, old_row ->> 'value' AS value, batch_id FROM journal_change
+                WHERE table_name = 'mark' AND source_id = ?""", mark.id()))
+                .containsEntry("operation", "DELETE").containsEntry("value", mark.value())
+                .containsEntry("batch_id", "removal-1");
+        TableState before = TableState.of(jdbc);
+        Batch again = deletions("removal-2", removal.deletions());
+        assertThat(ingestion.ingest("demo", again, hash("removal-2"), "API", "teacher").deleted()).containsEntry("marks", 0);
+        TableState after = TableState.of(jdbc);
+        assertThat(after.checksums().get("mark")).isEqualTo(before.checksums().get("mark"));
+        assertThat(after.checksums().get("journal_change")).isEqualTo(before.checksums().get("journal_change"));
+    }
+
+    @Test
+    void onlyMarksAttendanceAndPeriodMarksCanBeDeleted() {
+        Batch.Lesson lesson = demo.batches().get(1).lessons().get(0);
+        Batch bad = deletions("bad-removal", List.of(new Batch.Deletion("lessons", lesson.id()),
+                new Batch.Deletion("marks", null)));
+        assertThatThrownBy(() -> ingestion.ingest("demo", bad, hash("bad-removal"), "API", "t"))
+                .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path).containsExactlyInAnyOrder("deletions[0].section", "deletions[1].id"));
+    }
+
+    static Batch deletions(String id, List<Batch.Deletion> deletions) {
+        return new Batch(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, deletions);
+    }
+
     static Batch withMarks(String id, List<Batch.Mark> marks) {
         return new Batch(id, null, null, null, null, null, null, null, null, null, null, null, null, marks, null, null,
-                null, null);
+                null, null, null);
     }
 
     static Batch withId(Batch b, String id) {
         return new Batch(id, b.school(), b.academicYears(), b.periods(), b.teachers(), b.subjects(), b.classes(),
                 b.students(), b.enrollments(), b.groups(), b.curriculum(), b.timetable(), b.lessons(), b.marks(),
-                b.attendance(), b.periodMarks(), b.yearDecisions(), b.parentAccess());
+                b.attendance(), b.periodMarks(), b.yearDecisions(), b.parentAccess(), b.deletions());
     }
 }
