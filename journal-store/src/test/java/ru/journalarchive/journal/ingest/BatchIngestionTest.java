@@ -199,6 +199,41 @@ class BatchIngestionTest {
                         .extracting(Problem::path).containsExactlyInAnyOrder("deletions[0].section", "deletions[1].id"));
     }
 
+    /** A foreign-language group: only its members may be marked in its lessons; members can change. */
+    @Test
+    void groupLessonsAcceptMarksOfGroupMembersOnly() {
+        Batch roster = demo.batches().get(0);
+        String classId = "c-2025-6a";
+        List<String> pupils = roster.enrollments().stream().filter(e -> e.classId().equals(classId))
+                .map(Batch.Enrollment::studentId).toList();
+        Batch.Lesson template = demo.batches().get(2).lessons().stream()
+                .filter(l -> l.classId().equals(classId) && l.subjectId().equals("eng")).findFirst().orElseThrow();
+        var group = new Batch.Group("g-6a-eng-1", classId, "Английский язык, группа 1", pupils.subList(0, 2));
+        var lesson = new Batch.Lesson("g-lesson-1", classId, group.id(), "eng", template.teacherId(), null,
+                template.date(), 7, "Present Perfect", null, null, true, null, null, null, null, null);
+        var member = new Batch.Mark("g-mark-1", lesson.id(), pupils.get(0), "5", "О", null, template.topicEnteredAt());
+        var outsider = new Batch.Mark("g-mark-2", lesson.id(), pupils.get(2), "4", "О", null, template.topicEnteredAt());
+        Batch withOutsider = new Batch("group-1", null, null, null, null, null, null, null, null, List.of(group), null,
+                null, List.of(lesson), List.of(member, outsider), null, null, null, null, null);
+        assertThatThrownBy(() -> ingestion.ingest("demo", withOutsider, hash("group-1"), "API", "t"))
+                .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.problems())
+                        .containsExactly(new Problem("marks[1].studentId", "Ученик «" + pupils.get(2)
+                                + "» не входит в группу «g-6a-eng-1» этого урока")));
+        Batch valid = new Batch("group-2", null, null, null, null, null, null, null, null, List.of(group), null,
+                null, List.of(lesson), List.of(member), null, null, null, null, null);
+        ingestion.ingest("demo", valid, hash("group-2"), "API", "t");
+        var regrouped = new Batch.Group(group.id(), classId, group.name(), List.of(pupils.get(0), pupils.get(2)));
+        Batch change = new Batch("group-3", null, null, null, null, null, null, null, null, List.of(regrouped), null,
+                null, null, List.of(outsider), null, null, null, null, null);
+        ingestion.ingest("demo", change, hash("group-3"), "API", "t");
+        assertThat(jdbc.queryForList("""
+                SELECT st.source_id FROM group_member gm JOIN student st ON st.id = gm.student_id
+                JOIN class_group g ON g.id = gm.group_id WHERE g.source_id = ? ORDER BY 1""", String.class, group.id()))
+                .containsExactlyElementsOf(regrouped.studentIds().stream().sorted().toList());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_change WHERE table_name = 'group_member' AND operation = 'DELETE'",
+                Long.class)).isEqualTo(1);
+    }
+
     static Batch deletions(String id, List<Batch.Deletion> deletions) {
         return new Batch(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, deletions);
