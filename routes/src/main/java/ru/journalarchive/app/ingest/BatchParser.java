@@ -60,11 +60,7 @@ public class BatchParser {
         if (e instanceof UnrecognizedPropertyException u) return "Неизвестное поле «" + u.getPropertyName() + "»";
         if (e instanceof InvalidFormatException f)
             return "Значение «" + f.getValue() + "» не подходит для поля (ожидается " + expected(f.getTargetType()) + ")";
-        return "Значение не подходит для поля (ожидается " + expected(e) + ")";
-    }
-
-    private static String expected(JsonMappingException e) {
-        return e.getMessage() != null && e.getMessage().contains("java.util.List") ? "список" : "другой тип значения";
+        return "Значение не подходит для поля (другой тип значения: строка, число, список или объект)";
     }
 
     private static String expected(Class<?> type) {
