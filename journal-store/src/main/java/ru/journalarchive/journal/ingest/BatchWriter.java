@@ -12,7 +12,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Writes a validated batch inside the caller's transaction: each section is copied into a
- * transaction-local staging table and upserted from there. COPY keeps a year of marks fast.
+ * staging table (ON COMMIT DROP; a rollback drops it too) and upserted from there. COPY keeps a
+ * year of marks fast.
  */
 final class BatchWriter {
 
@@ -56,10 +57,6 @@ final class BatchWriter {
                 rs.next();
                 return new SectionCounts(records.size(), rs.getInt(1), rs.getInt(2));
             }
-        } finally {
-            try (var st = connection.createStatement()) {
-                st.execute("DROP TABLE " + section.stageTable());
-            }
         }
     }
 
@@ -92,10 +89,6 @@ final class BatchWriter {
             insert.setLong(1, schoolId);
             insert.setLong(2, schoolId);
             insert.executeUpdate();
-        } finally {
-            try (var st = connection.createStatement()) {
-                st.execute("DROP TABLE stage_group_member");
-            }
         }
     }
 

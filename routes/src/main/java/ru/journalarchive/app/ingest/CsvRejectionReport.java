@@ -18,7 +18,8 @@ import ru.journalarchive.journal.ingest.Problem;
 
 /**
  * For a rejected CSV file, writes {@code error/<school>/<file>.report.txt} listing each bad row
- * by its line number in the file (line 1 is the header). Writing it twice gives the same file.
+ * by its line number in the file (line 1 is the header). Camel runs it once per failed file: the
+ * error is handled where it arises and not again in the calling route.
  */
 @Component
 public class CsvRejectionReport implements Processor {
