@@ -1,2 +1,5 @@
-/** Renders journals, summary ledgers and reports from journal-store read models (issue 3). */
+/**
+ * Printable documents of a school: class journals, summary ledgers, parent progress reports and
+ * monitoring reports, rendered from journal-store read models to PDF/A-2b with a JSON twin.
+ */
 package ru.journalarchive.reports;

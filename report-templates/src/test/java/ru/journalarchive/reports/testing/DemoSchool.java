@@ -1,0 +1,59 @@
+package ru.journalarchive.reports.testing;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import ru.journalarchive.journal.ingest.BatchIngestion;
+import ru.journalarchive.journal.ingest.JournalRules;
+import ru.journalarchive.journal.demo.DemoData;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.school.SchoolRegistry;
+import ru.journalarchive.journal.snapshot.ClassSnapshot;
+import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
+import ru.journalarchive.journal.testing.TestDatabase;
+import ru.journalarchive.reports.engine.ReportEngine;
+
+/**
+ * One demo school (seed 7, 300 students, every grade) pushed through the real ingestion into a real
+ * PostgreSQL database, shared by the tests of this module and dropped when the JVM ends.
+ */
+public final class DemoSchool {
+
+    public static final String CODE = "demo";
+    private static DemoSchool instance;
+
+    public final TestDatabase db;
+    public final JdbcTemplate jdbc;
+    public final DemoData data;
+    public final ClassSnapshotReader snapshots;
+    public final ReportEngine engine = new ReportEngine();
+
+    private DemoSchool() {
+        db = TestDatabase.create();
+        jdbc = new JdbcTemplate(db.dataSource());
+        var transactions = new DataSourceTransactionManager(db.dataSource());
+        new SchoolRegistry(jdbc).register(CODE, "Демо-школа");
+        data = DemoSchoolGenerator.generate(new DemoOptions(7, 300, 2025));
+        var ingestion = new BatchIngestion(db.dataSource(), transactions, JournalRules.defaults());
+        for (var batch : data.batches())
+            ingestion.ingest(CODE, batch, batch.batchId().getBytes(StandardCharsets.UTF_8), "DEMO", "test");
+        snapshots = new ClassSnapshotReader(jdbc, transactions);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                db.close();
+            } catch (Exception ignored) {
+                // the server may already be gone at JVM exit
+            }
+        }));
+    }
+
+    public static synchronized DemoSchool get() {
+        if (instance == null) instance = new DemoSchool();
+        return instance;
+    }
+
+    public ClassSnapshot snapshot(String classId) {
+        return snapshots.read(CODE, classId).orElseThrow();
+    }
+}
