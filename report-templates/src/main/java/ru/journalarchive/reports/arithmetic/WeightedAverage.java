@@ -13,6 +13,14 @@ public final class WeightedAverage {
     private BigDecimal sum = BigDecimal.ZERO;
     private BigDecimal weights = BigDecimal.ZERO;
 
+    /** From sums already taken (e.g. by the database): Σ(mark × weight) and Σ(weight). */
+    public static WeightedAverage ofSums(BigDecimal weightedSum, BigDecimal weights) {
+        var average = new WeightedAverage();
+        average.sum = weightedSum;
+        average.weights = weights;
+        return average;
+    }
+
     public WeightedAverage add(String value, BigDecimal weight) {
         if (Marks.isNumeric(value)) {
             BigDecimal w = weight == null ? BigDecimal.ONE : weight;

@@ -8,6 +8,7 @@ import ru.journalarchive.journal.ingest.JournalRules;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
 import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.snapshot.ClassSnapshot;
 import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
@@ -27,6 +28,7 @@ public final class DemoSchool {
     public final JdbcTemplate jdbc;
     public final DemoData data;
     public final ClassSnapshotReader snapshots;
+    public final MonitoringCountsReader monitoring;
     public final ReportEngine engine = new ReportEngine();
 
     private DemoSchool() {
@@ -39,6 +41,7 @@ public final class DemoSchool {
         for (var batch : data.batches())
             ingestion.ingest(CODE, batch, batch.batchId().getBytes(StandardCharsets.UTF_8), "DEMO", "test");
         snapshots = new ClassSnapshotReader(jdbc, transactions);
+        monitoring = new MonitoringCountsReader(jdbc, transactions, "Europe/Moscow");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 db.close();
