@@ -56,6 +56,18 @@ public final class DemoSchool {
         return instance;
     }
 
+    /** Keeps a rendered document under target/documents for a human to look at (and docs/samples). */
+    public void keep(String name, ru.journalarchive.reports.engine.RenderedDocument doc) {
+        try {
+            var dir = java.nio.file.Path.of("target", "documents");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".pdf"), doc.pdf());
+            java.nio.file.Files.write(dir.resolve(name + ".json"), doc.json());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public ClassSnapshot snapshot(String classId) {
         return snapshots.read(CODE, classId).orElseThrow();
     }
