@@ -50,9 +50,14 @@ public final class ClassJournalReport {
         p.put("DIRECTOR_NAME", j.directorName() == null ? "" : j.directorName());
         p.put("STUDENT_COUNT", j.students().size());
         p.put("LESSON_COUNT", j.lessons().size());
-        p.put("GRID", new JRMapCollectionDataSource(JournalGrid.rows(j)));
+        p.put("GRID", new JRMapCollectionDataSource(gridRows(j)));
         p.put("SHEETS_IN_WORDS", SHEETS);
         return p;
+    }
+
+    /** The crosstab rows, passed to the template as the GRID data source. */
+    public static List<Map<String, ?>> gridRows(ClassJournal j) {
+        return JournalGrid.rows(j);
     }
 
     public static List<Map<String, ?>> lessonLog(ClassJournal j) {

@@ -61,7 +61,7 @@ public final class SummaryLedgerReport {
     }
 
     /** Every student × subject column, then the three totals rows; keys sort in ledger order. */
-    static List<Map<String, ?>> grid(SummaryLedger l) {
+    public static List<Map<String, ?>> grid(SummaryLedger l) {
         var rows = new ArrayList<Map<String, ?>>();
         var totals = new HashMap<String, SummaryLedger.SubjectTotals>();
         l.totals().forEach(t -> totals.put(t.subjectId() + "|" + t.column(), t));

@@ -22,7 +22,7 @@ public final class Cli {
                    java -jar journal-archive.jar demo-data --out DIR [--seed N] [--students N] [--year YYYY]
                    java -jar journal-archive.jar school register CODE NAME | school list
                    java -jar journal-archive.jar token issue SCHOOL LABEL | token list SCHOOL | token revoke ID
-                   java -jar journal-archive.jar bench [--students N] [--seed N]
+                   java -jar journal-archive.jar bench [ingest|render] [--students N] [--seed N] [--passes N]
                    java -jar journal-archive.jar password-hash < password.txt   (for JA_ADMIN_PASSWORD_HASH)
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
 
@@ -38,7 +38,8 @@ public final class Cli {
                 case "demo-data" -> demoData(options(args, 1), out);
                 case "school" -> school(args, out);
                 case "token" -> token(args, out);
-                case "bench" -> IngestBenchmark.run(options(args, 1), out);
+                case "bench" -> args.length > 1 && args[1].equals("render") ? RenderBenchmark.run(options(args, 2), out)
+                        : IngestBenchmark.run(options(args, args.length > 1 && args[1].equals("ingest") ? 2 : 1), out);
                 case "password-hash" -> passwordHash(System.in, out);
                 case "help", "--help", "-h" -> {
                     out.println(HELP);

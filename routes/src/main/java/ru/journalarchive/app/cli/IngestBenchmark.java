@@ -22,7 +22,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.journalarchive.app.JournalArchiveApplication;
-import ru.journalarchive.journal.JournalSchema;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
@@ -54,13 +53,13 @@ final class IngestBenchmark {
         out.printf("demo school: %d students, %d batches, %d records, %.1f MB of JSON%n", demoOptions.students(),
                 bodies.size(), records, bodies.stream().mapToLong(b -> b.length).sum() / 1e6);
 
-        String apiDb = createDatabase("ja_bench_api");
-        String copyDb = createDatabase("ja_bench_copy");
+        String apiDb = BenchDatabases.create("ja_bench_api");
+        String copyDb = BenchDatabases.create("ja_bench_copy");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JournalArchiveApplication.class)
                 .web(WebApplicationType.SERVLET)
                 // Command-line arguments outrank application.yml and its ${DB_URL} placeholders.
-                .run("--spring.datasource.url=" + apiDb, "--spring.datasource.username=" + user(),
-                        "--spring.datasource.password=" + password(), "--server.port=0", "--spring.main.banner-mode=off",
+                .run("--spring.datasource.url=" + apiDb, "--spring.datasource.username=" + BenchDatabases.user(),
+                        "--spring.datasource.password=" + BenchDatabases.password(), "--server.port=0", "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
                         "--journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))) {
             var registry = app.getBean(SchoolRegistry.class);
@@ -85,7 +84,7 @@ final class IngestBenchmark {
             Map<String, byte[]> dump = dump(apiDb);
             long rows;
             double copySeconds;
-            try (Connection c = DriverManager.getConnection(copyDb, user(), password())) {
+            try (Connection c = DriverManager.getConnection(copyDb, BenchDatabases.user(), BenchDatabases.password())) {
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 rows = 0;
                 started = System.nanoTime();
@@ -100,15 +99,15 @@ final class IngestBenchmark {
             out.printf("peak heap         : %d MB (one JVM: HTTP client with the year's JSON in memory, and the service)%n",
                     peakHeap / (1024 * 1024));
         } finally {
-            dropDatabase(apiDb);
-            dropDatabase(copyDb);
+            BenchDatabases.drop(apiDb);
+            BenchDatabases.drop(copyDb);
         }
         return 0;
     }
 
     private static Map<String, byte[]> dump(String url) throws Exception {
         var dump = new LinkedHashMap<String, byte[]>();
-        try (Connection c = DriverManager.getConnection(url, user(), password())) {
+        try (Connection c = DriverManager.getConnection(url, BenchDatabases.user(), BenchDatabases.password())) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (String table : TABLES) {
                 var bytes = new ByteArrayOutputStream();
@@ -117,36 +116,5 @@ final class IngestBenchmark {
             }
         }
         return dump;
-    }
-
-    private static String createDatabase(String prefix) throws Exception {
-        String admin = Cli.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String name = prefix + "_" + System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(admin, user(), password()); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-        }
-        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        var ds = new org.postgresql.ds.PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser(user());
-        ds.setPassword(password());
-        JournalSchema.migrate(ds);
-        return url;
-    }
-
-    private static void dropDatabase(String url) throws Exception {
-        String admin = Cli.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String name = url.replaceFirst("^.*/([^/?]+).*$", "$1");
-        try (Connection c = DriverManager.getConnection(admin, user(), password()); var st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
-
-    private static String user() {
-        return Cli.env("DB_USER", "postgres");
-    }
-
-    private static String password() {
-        return Cli.env("DB_PASSWORD", "");
     }
 }

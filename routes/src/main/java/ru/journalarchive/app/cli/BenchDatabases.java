@@ -1,0 +1,51 @@
+package ru.journalarchive.app.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.postgresql.ds.PGSimpleDataSource;
+import ru.journalarchive.journal.JournalSchema;
+
+/** Throw-away databases for the benchmarks, on the server named by DB_URL, DB_USER, DB_PASSWORD. */
+final class BenchDatabases {
+
+    private BenchDatabases() {}
+
+    /** A fresh, migrated database; returns its JDBC URL. */
+    static String create(String prefix) throws Exception {
+        String admin = adminUrl();
+        String name = prefix + "_" + System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection(admin, user(), password()); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        JournalSchema.migrate(dataSource(url));
+        return url;
+    }
+
+    static PGSimpleDataSource dataSource(String url) {
+        var ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(user());
+        ds.setPassword(password());
+        return ds;
+    }
+
+    static void drop(String url) throws Exception {
+        String name = url.replaceFirst("^.*/([^/?]+).*$", "$1");
+        try (Connection c = DriverManager.getConnection(adminUrl(), user(), password()); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    static String user() {
+        return Cli.env("DB_USER", "postgres");
+    }
+
+    static String password() {
+        return Cli.env("DB_PASSWORD", "");
+    }
+
+    private static String adminUrl() {
+        return Cli.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+}

@@ -1,0 +1,170 @@
+package ru.journalarchive.app.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.ingest.BatchIngestion;
+import ru.journalarchive.journal.ingest.JournalRules;
+import ru.journalarchive.journal.school.SchoolRegistry;
+import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
+import ru.journalarchive.reports.arithmetic.ReportRules;
+import ru.journalarchive.reports.engine.DocumentIdentity;
+import ru.journalarchive.reports.engine.RenderedDocument;
+import ru.journalarchive.reports.engine.ReportEngine;
+import ru.journalarchive.reports.engine.ReportTemplate;
+import ru.journalarchive.reports.journal.ClassJournalAssembler;
+import ru.journalarchive.reports.journal.ClassJournalReport;
+import ru.journalarchive.reports.ledger.SummaryLedgerAssembler;
+import ru.journalarchive.reports.ledger.SummaryLedgerReport;
+
+/**
+ * {@code bench render}: renders every year journal (class × subject) and every summary ledger of the
+ * demo school, single-threaded and on all cores, after a warm-up pass, through our layer
+ * (read model → rows → fill → PDF/A export → CIDSet fix → JSON twin and hash) and through bare
+ * JasperReports (fill + export of the same compiled template with rows prepared in advance).
+ * Prints documents/s, ms per page, allocation per document and our overhead over the bare baseline.
+ */
+final class RenderBenchmark {
+
+    private RenderBenchmark() {}
+
+    /** One document, renderable both ways. */
+    private record Job(Supplier<RenderedDocument> ours, Callable<byte[]> bare) {}
+
+    static int run(Map<String, String> options, PrintStream out) throws Exception {
+        var demoOptions = new DemoOptions(Cli.number(options, "seed", 1),
+                (int) Cli.number(options, "students", DemoOptions.DEFAULT.students()), DemoOptions.DEFAULT.year());
+        int passes = (int) Cli.number(options, "passes", 2);
+        String url = BenchDatabases.create("ja_bench_render");
+        try {
+            var ds = BenchDatabases.dataSource(url);
+            var jdbc = new JdbcTemplate(ds);
+            var tx = new DataSourceTransactionManager(ds);
+            new SchoolRegistry(jdbc).register("demo", "Демо-школа");
+            var ingestion = new BatchIngestion(ds, tx, JournalRules.defaults());
+            for (var batch : DemoSchoolGenerator.generate(demoOptions).batches())
+                ingestion.ingest("demo", batch, batch.batchId().getBytes(StandardCharsets.UTF_8), "DEMO", "bench");
+            var engine = new ReportEngine().warmUp();
+            List<Job> jobs = jobs(engine, new ClassSnapshotReader(jdbc, tx), jdbc);
+            int pages = 0;
+            for (Job job : jobs) pages += job.ours().get().pages(); // warm-up of our path, and the page count
+            for (Job job : jobs) job.bare().call();                  // warm-up of the baseline
+            out.printf("demo school: %d students; %d documents (year journals and ledgers), %d pages%n",
+                    demoOptions.students(), jobs.size(), pages);
+
+            int threads = Runtime.getRuntime().availableProcessors();
+            for (int pass = 1; pass <= passes; pass++) {
+                var ours1 = measure(jobs, 1, j -> j.ours().get().pdf());
+                var bare1 = measure(jobs, 1, j -> j.bare().call());
+                var oursN = measure(jobs, threads, j -> j.ours().get().pdf());
+                var bareN = measure(jobs, threads, j -> j.bare().call());
+                out.printf("pass %d, 1 thread : ours %6.1f docs/s %6.2f ms/page %6.1f MB/doc | bare %6.1f docs/s %6.2f ms/page %6.1f MB/doc | overhead %+5.1f %%%n",
+                        pass, ours1.docsPerSecond(), ours1.msPer(pages), ours1.mbPerDoc(), bare1.docsPerSecond(),
+                        bare1.msPer(pages), bare1.mbPerDoc(), 100.0 * (ours1.nanos() - bare1.nanos()) / bare1.nanos());
+                out.printf("pass %d, %d threads: ours %6.1f docs/s %6.2f ms/page              | bare %6.1f docs/s %6.2f ms/page              | overhead %+5.1f %%%n",
+                        pass, threads, oursN.docsPerSecond(), oursN.msPer(pages), bareN.docsPerSecond(), bareN.msPer(pages),
+                        100.0 * (oursN.nanos() - bareN.nanos()) / bareN.nanos());
+            }
+            return 0;
+        } finally {
+            BenchDatabases.drop(url);
+        }
+    }
+
+    private static List<Job> jobs(ReportEngine engine, ClassSnapshotReader snapshots, JdbcTemplate jdbc) {
+        var journals = new ClassJournalReport(engine);
+        var ledgers = new SummaryLedgerReport(engine);
+        var jobs = new ArrayList<Job>();
+        for (String classId : jdbc.queryForList("SELECT source_id FROM school_class ORDER BY grade, letter", String.class)) {
+            var snapshot = snapshots.read("demo", classId).orElseThrow();
+            for (String subject : ClassJournalAssembler.subjects(snapshot)) {
+                var journal = ClassJournalAssembler.assemble(snapshot, subject, null);
+                String id = "journal/" + classId + "/" + subject;
+                var identity = ClassJournalReport.identity(journal, id);
+                var parameters = ClassJournalReport.parameters(journal);
+                var grid = ClassJournalReport.gridRows(journal);
+                var log = ClassJournalReport.lessonLog(journal);
+                jobs.add(new Job(() -> journals.render(journal, id),
+                        () -> bare(engine, ReportTemplate.CLASS_JOURNAL, identity, parameters, grid, log)));
+            }
+            var ledger = SummaryLedgerAssembler.assemble(snapshot, ReportRules.DEFAULT);
+            String id = "ledger/" + classId;
+            var identity = SummaryLedgerReport.identity(ledger, id);
+            var parameters = SummaryLedgerReport.parameters(ledger);
+            var grid = SummaryLedgerReport.grid(ledger);
+            var rows = SummaryLedgerReport.studentRows(ledger);
+            jobs.add(new Job(() -> ledgers.render(ledger, id),
+                    () -> bare(engine, ReportTemplate.SUMMARY_LEDGER, identity, parameters, grid, rows)));
+        }
+        return jobs;
+    }
+
+    /** JasperReports alone: fill the compiled template with rows prepared in advance, export to PDF/A. */
+    private static byte[] bare(ReportEngine engine, ReportTemplate template, DocumentIdentity identity,
+                               Map<String, Object> prepared, List<Map<String, ?>> grid, List<Map<String, ?>> rows)
+            throws JRException {
+        var parameters = new HashMap<>(prepared);
+        parameters.put("GRID", new JRMapCollectionDataSource(grid));
+        parameters.put("DOCUMENT_ID", identity.documentId());
+        parameters.put("DOCUMENT_TITLE", identity.title());
+        parameters.put("SCHOOL_NAME", identity.schoolName());
+        parameters.put("DATA_SHA256", "");
+        var print = JasperFillManager.fillReport(engine.template(template), parameters, new JRMapCollectionDataSource(rows));
+        return engine.export(print, identity);
+    }
+
+    private interface Work {
+        byte[] apply(Job job) throws Exception;
+    }
+
+    private record Result(long nanos, int docs, long bytes) {
+        double docsPerSecond() {
+            return docs * 1e9 / nanos;
+        }
+
+        double msPer(int pages) {
+            return nanos / 1e6 / pages;
+        }
+
+        double mbPerDoc() {
+            return bytes / 1e6 / docs;
+        }
+    }
+
+    private static Result measure(List<Job> jobs, int threads, Work work) throws Exception {
+        var allocated = new AtomicLong();
+        var threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    long before = threadBean.getCurrentThreadAllocatedBytes();
+                    work.apply(job);
+                    allocated.addAndGet(threadBean.getCurrentThreadAllocatedBytes() - before);
+                    return null;
+                }));
+            }
+            for (var f : futures) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        return new Result(System.nanoTime() - start, jobs.size(), allocated.get());
+    }
+}
