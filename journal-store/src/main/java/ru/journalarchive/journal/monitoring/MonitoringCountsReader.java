@@ -88,16 +88,19 @@ public class MonitoringCountsReader {
                     GROUP BY c.grade, c.letter, s.name, ci.planned_lessons ORDER BY c.grade, c.letter, s.name""",
                     (rs, n) -> new MonitoringCounts.CurriculumLine(rs.getString(1), rs.getString(2), rs.getInt(3),
                             rs.getInt(4), rs.getInt(5), rs.getInt(6)), from, to, school, year);
+            // All of the student's marks in the subject and period count, also those from before a
+            // transfer; the class shown is the one of the student's last marked lesson.
             var periodMarks = jdbc.query("""
-                    SELECT st.last_name || ' ' || st.first_name, c.grade || c.letter, s.name, pm.value,
-                           sum(m.value::numeric * m.weight), sum(m.weight)
+                    SELECT st.last_name || ' ' || st.first_name,
+                           (array_agg(c.grade || c.letter ORDER BY l.lesson_date DESC, l.lesson_number DESC))[1],
+                           s.name, pm.value, sum(m.value::numeric * m.weight), sum(m.weight)
                     FROM period_mark pm JOIN student st ON st.id = pm.student_id JOIN subject s ON s.id = pm.subject_id
                     JOIN mark m ON m.student_id = pm.student_id AND m.value ~ '^[1-5]$'
                     JOIN lesson l ON l.id = m.lesson_id AND l.subject_id = pm.subject_id AND l.lesson_date BETWEEN ? AND ?
                     JOIN school_class c ON c.id = l.class_id
                     WHERE pm.period_id = ? AND pm.value ~ '^[1-5]$'
-                    GROUP BY st.last_name, st.first_name, st.id, c.grade, c.letter, s.name, pm.value
-                    ORDER BY c.grade, c.letter, st.last_name, st.first_name, st.id, s.name""",
+                    GROUP BY st.last_name, st.first_name, st.id, s.name, pm.value
+                    ORDER BY 2, st.last_name, st.first_name, st.id, s.name""",
                     (rs, n) -> new MonitoringCounts.PeriodMarkAverage(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)), from, to, (Long) p[2]);
             return Optional.of(new MonitoringCounts((String) p[1], periodId, (String) p[3], (Integer) p[4], (String) p[5],

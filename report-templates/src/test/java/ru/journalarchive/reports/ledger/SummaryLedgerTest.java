@@ -40,12 +40,13 @@ class SummaryLedgerTest {
                     JOIN lesson l ON l.class_id = e.class_id AND l.took_place AND l.group_id IS NULL
                          AND l.lesson_date >= e.date_from AND (e.date_to IS NULL OR l.lesson_date <= e.date_to)
                     LEFT JOIN attendance a ON a.lesson_id = l.id AND a.student_id = e.student_id
-                    WHERE e.class_id = (SELECT id FROM school_class WHERE source_id = 'c-2025-9a')
+                    WHERE e.class_id = ?
                     GROUP BY e.student_id, l.lesson_date)
                 SELECT s.source_id, count(*) FILTER (WHERE missed = lessons), count(*) FILTER (WHERE ill = lessons),
                        sum(missed), sum(ill)
                 FROM days JOIN student s ON s.id = days.student_id GROUP BY s.source_id""",
-                rs -> { expected.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}); });
+                rs -> { expected.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}); },
+                demo.classId("c-2025-9a"));
         assertThat(ledger.students()).hasSize(expected.size()).hasSizeGreaterThan(20);
         int missedDays = 0;
         for (var s : ledger.students()) {
@@ -72,9 +73,10 @@ class SummaryLedgerTest {
                              / nullif(count(*) FILTER (WHERE pm.value NOT IN ('осв', 'зач', 'незач')), 0), 1)
                 FROM period_mark pm JOIN subject sub ON sub.id = pm.subject_id
                 WHERE pm.kind = 'YEAR' AND pm.student_id IN (SELECT student_id FROM enrollment
-                      WHERE class_id = (SELECT id FROM school_class WHERE source_id = 'c-2025-9a'))
+                      WHERE class_id = ?)
                 GROUP BY sub.source_id HAVING count(*) FILTER (WHERE pm.value <> 'осв') > 0""",
-                rs -> { expected.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)}); });
+                rs -> { expected.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)}); },
+                demo.classId("c-2025-9a"));
         var year = ledger.totals().stream().filter(t -> t.column().equals("YEAR")).toList();
         assertThat(year).hasSize(expected.size()).hasSizeGreaterThan(8);
         for (var t : year) {
@@ -93,8 +95,8 @@ class SummaryLedgerTest {
         demo.jdbc.query("""
                 SELECT s.source_id, d.decision FROM year_decision d JOIN student s ON s.id = d.student_id
                 WHERE d.student_id IN (SELECT student_id FROM enrollment WHERE class_id =
-                      (SELECT id FROM school_class WHERE source_id = 'c-2025-9a'))""",
-                rs -> { decisions.put(rs.getString(1), rs.getString(2)); });
+                      ?)""",
+                rs -> { decisions.put(rs.getString(1), rs.getString(2)); }, demo.classId("c-2025-9a"));
         for (var s : ledger.students()) assertThat(s.decision()).as(s.fullName()).isEqualTo(decisions.get(s.id()));
         // 9th grade: those who passed are released («выпущен»), those with a 2 for the year stay
         assertThat(ledger.students()).allSatisfy(s -> assertThat(s.decisionText()).isIn("выпущен", "выпущена",

@@ -16,6 +16,8 @@ class MonitoringReportTest {
     static DemoSchool demo;
     static MonitoringReport report;
     static String text;
+    static MonitoringReport second;
+    static String districtText;
 
     @BeforeAll
     static void render() {
@@ -26,16 +28,21 @@ class MonitoringReportTest {
         var doc = renderer.render(report, "monitoring/2025-q2/demo");
         demo.keep("monitoring-report", doc);
         text = PdfTools.text(doc.pdf()).replaceAll("\\s+", " ");
-        demo.keep("district-monitoring", renderer.render(new DistrictMonitoring("Управление образования (демо)",
-                report.periodName(), List.of(report, report)), "monitoring/2025-q2/district"));
+        second = MonitoringReportAssembler.assemble(demo.monitoring.read(DemoSchool.SECOND, "2025-q2").orElseThrow(),
+                ReportRules.DEFAULT);
+        var district = renderer.render(new DistrictMonitoring("Управление образования (демо)", report.periodName(),
+                List.of(report, second)), "monitoring/2025-q2/district");
+        demo.keep("district-monitoring", district);
+        districtText = PdfTools.text(district.pdf()).replaceAll("\\s+", " ");
     }
 
     @Test
     void planningCountsLessonsWithATopicOrHomeworkAgainstTheThreshold() {
         int[] counts = demo.jdbc.queryForObject("""
                 SELECT count(*), count(*) FILTER (WHERE coalesce(topic, '') <> '' OR coalesce(homework, '') <> '')
-                FROM lesson l JOIN study_period p ON p.source_id = '2025-q2' AND l.lesson_date BETWEEN p.start_date AND p.end_date""",
-                (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)});
+                FROM lesson l JOIN study_period p ON p.school_id = l.school_id AND p.source_id = '2025-q2'
+                     AND l.lesson_date BETWEEN p.start_date AND p.end_date
+                WHERE l.school_id = ?""", (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, demo.schoolId);
         var planning = report.indicators().get(Indicator.PLANNING.ordinal());
         assertThat(planning.indicator()).isEqualTo(Indicator.PLANNING);
         assertThat(new int[] {planning.part(), planning.whole()}).containsExactly(counts[1], counts[0]);
@@ -62,9 +69,10 @@ class MonitoringReportTest {
                 JOIN mark m ON m.student_id = pm.student_id AND m.value ~ '^[1-5]$'
                 JOIN lesson l ON l.id = m.lesson_id AND l.subject_id = pm.subject_id
                      AND l.lesson_date BETWEEN p.start_date AND p.end_date
-                WHERE pm.value ~ '^[1-5]$'
+                WHERE pm.value ~ '^[1-5]$' AND pm.school_id = ?
                 GROUP BY st.id, st.last_name, st.first_name, sub.name, pm.value
-                HAVING round(round(sum(m.value::numeric * m.weight) / sum(m.weight), 2)) <> pm.value::numeric""", String.class));
+                HAVING round(round(sum(m.value::numeric * m.weight) / sum(m.weight), 2)) <> pm.value::numeric""", String.class,
+                demo.schoolId));
         var found = new HashSet<String>();
         report.disagreements().forEach(d -> found.add(d.studentName() + "|" + d.subjectName()));
         assertThat(expected).isNotEmpty();
@@ -80,5 +88,23 @@ class MonitoringReportTest {
             assertThat(c.completionPercent()).isBetween(new java.math.BigDecimal("50"), new java.math.BigDecimal("150"));
         });
         assertThat(text).contains("Выполнение учебного плана и заполнение домашних заданий", "СПРАВКА ПО ИТОГАМ КОНТРОЛЯ");
+    }
+
+    @Test
+    void theDistrictRollUpPutsEachSchoolsIndicatorsSideBySide() {
+        assertThat(second.schoolName()).isEqualTo(DemoSchool.SECOND_NAME);
+        assertThat(districtText).contains("школа № 18»", "школа № 7»");
+        for (var school : List.of(report, second)) {
+            var planning = school.indicators().get(Indicator.PLANNING.ordinal());
+            // a long school name wraps around its row's values in pdftotext's layout
+            assertThat(districtText).contains(planning.part() + " из " + planning.whole() + " "
+                    + SectionedRows.percent(planning.percent()));
+            long passed = school.indicators().stream().filter(IndicatorResult::passed).count();
+            assertThat(districtText).contains(passed + " из 6 " + school.disagreements().size() + " "
+                    + school.substitutedLessons());
+        }
+        // the two schools are different data, not one school twice
+        assertThat(second.indicators().get(Indicator.PLANNING.ordinal()).whole())
+                .isNotEqualTo(report.indicators().get(Indicator.PLANNING.ordinal()).whole());
     }
 }

@@ -21,13 +21,15 @@ class ParentReportTest {
 
         int marks = demo.jdbc.queryForObject("""
                 SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN student s ON s.id = m.student_id
-                JOIN study_period p ON p.source_id = '2025-q2' AND l.lesson_date BETWEEN p.start_date AND p.end_date
-                WHERE s.source_id = ?""", Integer.class, student.id());
+                JOIN study_period p ON p.school_id = l.school_id AND p.source_id = '2025-q2'
+                     AND l.lesson_date BETWEEN p.start_date AND p.end_date
+                WHERE s.source_id = ? AND s.school_id = ?""", Integer.class, student.id(), demo.schoolId);
         assertThat(report.subjects().stream().mapToInt(s -> s.marks().size()).sum()).isEqualTo(marks).isPositive();
         var periodMarks = demo.jdbc.queryForList("""
                 SELECT sub.name || ' ' || pm.value FROM period_mark pm JOIN student s ON s.id = pm.student_id
                 JOIN subject sub ON sub.id = pm.subject_id JOIN study_period p ON p.id = pm.period_id
-                WHERE s.source_id = ? AND p.source_id = '2025-q2'""", String.class, student.id());
+                WHERE s.source_id = ? AND s.school_id = ? AND p.source_id = '2025-q2'""", String.class, student.id(),
+                demo.schoolId);
         assertThat(periodMarks).isNotEmpty();
         assertThat(text).contains(student.lastName() + " " + student.firstName(), "II четверть 2025/26", "ОТЧЁТ ОБ УСПЕВАЕМОСТИ");
         for (var subject : report.subjects()) {

@@ -3,13 +3,17 @@ package ru.journalarchive.app.config;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import ru.journalarchive.journal.ingest.JournalRules;
+import ru.journalarchive.reports.arithmetic.AttendanceCodes;
+import ru.journalarchive.reports.arithmetic.MarkRounding;
+import ru.journalarchive.reports.arithmetic.ReportRules;
 
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
-public record JournalArchiveProperties(Ingest ingest, Rules rules, Admin admin, Demo demo) {
+public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Admin admin, Demo demo) {
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}
@@ -19,6 +23,19 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Admin admin, 
                         BigDecimal maxWeight) {
         public JournalRules toJournalRules() {
             return new JournalRules(markScale, attendanceCodes, workTypes, maxWeight);
+        }
+    }
+
+    /**
+     * The arithmetic of the printed documents: round a weighted average up from this fraction; flag
+     * a period mark further than the tolerance from the rounded average; which attendance codes are
+     * missed lessons and which of them illness; the time zone of the monitoring deadlines.
+     */
+    public record Reports(BigDecimal roundUpFrom, int periodMarkTolerance, Set<String> missedCodes,
+                          Set<String> illnessCodes, String timeZone) {
+        public ReportRules toReportRules() {
+            return new ReportRules(new MarkRounding(roundUpFrom), periodMarkTolerance,
+                    new AttendanceCodes(missedCodes, illnessCodes));
         }
     }
 
