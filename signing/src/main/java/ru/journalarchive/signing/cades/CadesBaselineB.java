@@ -1,0 +1,94 @@
+package ru.journalarchive.signing.cades;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Hashtable;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCRLStore;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.keys.SigningCredentials;
+
+/**
+ * CAdES-BES (ETSI baseline B) detached signatures over any bytes: signed attributes contentType,
+ * messageDigest, signingTime and signing-certificate-v2 with a Streebog hash of the certificate; the
+ * signer's chain (and any CRLs given) travel in the SignedData so that a verifier needs only the root.
+ */
+public final class CadesBaselineB {
+
+    /** The DER-encoded CMS SignedData, detached: the content itself is not inside. */
+    public byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls) {
+        try {
+            var generator = new CMSSignedDataGenerator();
+            var algorithm = credentials.algorithm();
+            var signer = new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(GostProvider.get())
+                    .build(credentials.privateKey());
+            var attributes = new Hashtable<>(new AttributeTable(new ASN1EncodableVector()).toHashtable());
+            attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
+                    new DERSet(new Time(Date.from(signingTime)))));
+            attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(credentials))));
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().setProvider(GostProvider.get()).build())
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                    .build(signer, credentials.certificate()));
+            var certificates = new ArrayList<X509Certificate>();
+            certificates.add(credentials.certificate());
+            certificates.addAll(credentials.chain());
+            generator.addCertificates(new JcaCertStore(certificates));
+            if (!crls.isEmpty()) generator.addCRLs(new JcaCRLStore(crls));
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ESS signing-certificate-v2: the Streebog hash of the signer's certificate and its issuer and serial. */
+    static SigningCertificateV2 signingCertificateV2(SigningCredentials credentials)
+            throws GeneralSecurityException {
+        X509Certificate certificate = credentials.certificate();
+        var algorithm = credentials.algorithm();
+        byte[] hash = MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get())
+                .digest(encoded(certificate));
+        var issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());
+        return new SigningCertificateV2(new ESSCertIDv2(new AlgorithmIdentifier(algorithm.digestOid()), hash, issuerSerial));
+    }
+
+    private static byte[] encoded(X509Certificate certificate) throws CertificateEncodingException {
+        return certificate.getEncoded();
+    }
+
+}

@@ -1,0 +1,135 @@
+package ru.journalarchive.signing.verify;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import ru.journalarchive.signing.keys.GostProvider;
+
+/**
+ * Checks a signer's certificate at the signing time: the chain to a trust anchor (PKIX), the validity
+ * period of every certificate in it, and revocation from the CRLs at hand.
+ */
+final class CertificateValidation {
+
+    static final DateTimeFormatter MOSCOW = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Moscow"));
+
+    record Result(ChainStatus chain, Verdict verdict, List<String> reasons) {}
+
+    private CertificateValidation() {}
+
+    /**
+     * @param at          the signing time to judge validity and revocation at
+     * @param timeProven  whether {@code at} comes from a time-stamp rather than the signer's claim
+     */
+    static Result check(X509Certificate signer, Collection<X509Certificate> certificates, Collection<X509CRL> crls,
+                        TrustAnchors trust, Instant at, boolean timeProven) {
+        var reasons = new ArrayList<String>();
+        Verdict verdict = Verdict.VALID;
+        if (at.isBefore(signer.getNotBefore().toInstant()) || at.isAfter(signer.getNotAfter().toInstant())) {
+            reasons.add("Сертификат подписанта не действовал на момент подписания " + MOSCOW.format(at) + " (срок действия "
+                    + MOSCOW.format(signer.getNotBefore().toInstant()) + " – " + MOSCOW.format(signer.getNotAfter().toInstant()) + ")");
+            verdict = Verdict.INVALID;
+        }
+        if (trust.roots().isEmpty()) {
+            reasons.add("Доверенные корневые сертификаты не заданы: цепочка сертификатов не проверялась");
+            return new Result(ChainStatus.NOT_CHECKED, verdict.and(Verdict.INDETERMINATE), reasons);
+        }
+        List<X509Certificate> path;
+        X509Certificate anchor;
+        try {
+            var builder = path(signer, certificates, trust, at);
+            path = new ArrayList<>();
+            for (var c : builder.getCertPath().getCertificates()) path.add((X509Certificate) c);
+            anchor = builder.getTrustAnchor().getTrustedCert();
+        } catch (GeneralSecurityException e) {
+            reasons.add("Не удалось построить цепочку до доверенного корневого сертификата: сертификат выдан неизвестным "
+                    + "удостоверяющим центром");
+            return new Result(ChainStatus.UNTRUSTED, verdict.and(Verdict.INDETERMINATE), reasons);
+        }
+        var all = new ArrayList<>(path);
+        all.add(anchor);
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate cert = path.get(i);
+            X509Certificate issuer = all.get(i + 1);
+            if (i > 0 && (at.isBefore(cert.getNotBefore().toInstant()) || at.isAfter(cert.getNotAfter().toInstant()))) {
+                reasons.add("Сертификат удостоверяющего центра «" + name(cert) + "» не действовал на момент подписания");
+                verdict = Verdict.INVALID;
+            }
+            verdict = verdict.and(revocation(cert, issuer, crls, at, timeProven, reasons));
+        }
+        return new Result(ChainStatus.TRUSTED, verdict, reasons);
+    }
+
+    private static Verdict revocation(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls, Instant at,
+                                      boolean timeProven, List<String> reasons) {
+        X509CRL crl = null;
+        for (X509CRL candidate : crls) {
+            if (!candidate.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) continue;
+            try {
+                candidate.verify(issuer.getPublicKey(), GostProvider.get());
+            } catch (GeneralSecurityException e) {
+                continue; // not signed by this issuer: ignore it
+            }
+            if (crl == null || candidate.getThisUpdate().after(crl.getThisUpdate())) crl = candidate;
+        }
+        if (crl == null) {
+            reasons.add("Нет сведений об отзыве сертификата «" + name(cert) + "» (список отозванных сертификатов недоступен)");
+            return Verdict.INDETERMINATE;
+        }
+        var entry = crl.getRevokedCertificate(cert);
+        if (entry == null) return Verdict.VALID;
+        Instant revoked = entry.getRevocationDate().toInstant();
+        if (!revoked.isAfter(at)) {
+            reasons.add("Сертификат «" + name(cert) + "» отозван " + MOSCOW.format(revoked) + ", до момента подписания");
+            return Verdict.INVALID;
+        }
+        if (timeProven) {
+            reasons.add("Сертификат «" + name(cert) + "» отозван " + MOSCOW.format(revoked)
+                    + ", после момента подписания, подтверждённого штампом времени");
+            return Verdict.VALID;
+        }
+        reasons.add("Сертификат «" + name(cert) + "» отозван " + MOSCOW.format(revoked)
+                + "; время подписания заявлено подписантом и штампом времени не подтверждено");
+        return Verdict.INDETERMINATE;
+    }
+
+    /** Builds the path at a date inside the signer's validity, so that expiry is reported as such, not as distrust. */
+    private static PKIXCertPathBuilderResult path(X509Certificate signer, Collection<X509Certificate> certificates,
+                                                  TrustAnchors trust, Instant at) throws GeneralSecurityException {
+        var anchors = new HashSet<TrustAnchor>();
+        for (var root : trust.roots()) anchors.add(new TrustAnchor(root, null));
+        var selector = new X509CertSelector();
+        selector.setCertificate(signer);
+        var parameters = new PKIXBuilderParameters(anchors, selector);
+        var pool = new ArrayList<X509Certificate>(certificates);
+        pool.addAll(trust.intermediates());
+        pool.add(signer);
+        parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+        parameters.setRevocationEnabled(false);
+        Instant from = signer.getNotBefore().toInstant();
+        Instant to = signer.getNotAfter().toInstant();
+        parameters.setDate(Date.from(at.isBefore(from) ? from : at.isAfter(to) ? to : at));
+        return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", GostProvider.get()).build(parameters);
+    }
+
+    static String name(X509Certificate c) {
+        String cn = DistinguishedNames.attribute(c.getSubjectX500Principal(), BCStyle.CN);
+        return cn != null ? cn : c.getSubjectX500Principal().getName();
+    }
+}

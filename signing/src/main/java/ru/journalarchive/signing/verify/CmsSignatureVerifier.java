@@ -1,0 +1,180 @@
+package ru.journalarchive.signing.verify;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.keys.GostProvider;
+
+/**
+ * Verifies CMS SignedData (CAdES) over given bytes: for every signer the integrity (message digest and
+ * signature value), signing-certificate-v2, the time-stamp when there is one, and the certificate at
+ * the signing time ({@link CertificateValidation}). Reasons are in Russian, for the inspector.
+ */
+public final class CmsSignatureVerifier {
+
+    private final TrustAnchors trust;
+
+    public CmsSignatureVerifier(TrustAnchors trust) {
+        this.trust = trust;
+    }
+
+    /** A detached signature ({@code .sig}) over a whole file. */
+    public VerificationReport verifyDetached(byte[] content, byte[] signature) {
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+        } catch (CMSException | RuntimeException e) {
+            return VerificationReport.unreadable("Файл подписи не является подписью CMS (CAdES): " + e.getMessage());
+        }
+        return VerificationReport.of(verify(signed));
+    }
+
+    /** Every signer of a SignedData whose content is attached or supplied. */
+    public List<SignatureReport> verify(CMSSignedData signed) {
+        var certificates = new ArrayList<X509Certificate>();
+        var crls = new ArrayList<X509CRL>(trust.crls());
+        try {
+            var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
+            for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) certificates.add(converter.getCertificate(holder));
+            var crlConverter = new JcaX509CRLConverter().setProvider(GostProvider.get());
+            for (X509CRLHolder holder : signed.getCRLs().getMatches(null)) crls.add(crlConverter.getCRL(holder));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("unreadable certificates in the signature", e);
+        }
+        var reports = new ArrayList<SignatureReport>();
+        for (SignerInformation signer : signed.getSignerInfos().getSigners()) reports.add(verify(signer, certificates, crls));
+        return reports;
+    }
+
+    private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, List<X509CRL> crls) {
+        var reasons = new ArrayList<String>();
+        X509Certificate certificate = certificates.stream().filter(c -> signer.getSID().match(holder(c))).findFirst().orElse(null);
+        Instant signingTime = signingTime(signer);
+        if (certificate == null) {
+            reasons.add("В подписи нет сертификата подписанта: проверить её нельзя");
+            return new SignatureReport(Verdict.INDETERMINATE, false, ChainStatus.NOT_CHECKED, signingTime, null, reasons, null, null);
+        }
+        boolean integrity = integrity(signer, certificate, reasons);
+        Verdict verdict = integrity ? Verdict.VALID : Verdict.INVALID;
+        if (!signingCertificateMatches(signer, certificate, reasons)) verdict = Verdict.INVALID;
+        Instant timestamp = timestamp(signer, reasons);
+        if (timestamp == null && signingTime != null)
+            reasons.add("Время подписания " + CertificateValidation.MOSCOW.format(signingTime)
+                    + " заявлено подписантом и не подтверждено штампом времени");
+        if (timestamp == null && signingTime == null) reasons.add("В подписи не указано время подписания");
+        Instant at = timestamp != null ? timestamp : signingTime != null ? signingTime : Instant.now();
+        var chain = CertificateValidation.check(certificate, certificates, crls, trust, at, timestamp != null);
+        reasons.addAll(chain.reasons());
+        verdict = verdict.and(chain.verdict());
+        if (verdict == Verdict.VALID) reasons.add(0, "Подпись подтверждена");
+        else if (verdict == Verdict.INVALID) reasons.add(0, "Подпись не подтверждена");
+        else reasons.add(0, "Подлинность подписи не удалось установить");
+        return new SignatureReport(verdict, integrity, chain.chain(), signingTime, timestamp, reasons,
+                CertificateSummary.of(certificate), SignerDetails.of(certificate));
+    }
+
+    private static boolean integrity(SignerInformation signer, X509Certificate certificate, List<String> reasons) {
+        try {
+            if (signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(GostProvider.get()).build(certificate)))
+                return true;
+            reasons.add("Значение подписи не соответствует документу и сертификату");
+        } catch (CMSSignerDigestMismatchException e) {
+            reasons.add("Документ изменён после подписания: хеш документа не совпадает с подписанным");
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            reasons.add("Значение подписи неверно: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static boolean signingCertificateMatches(SignerInformation signer, X509Certificate certificate, List<String> reasons) {
+        var attributes = signer.getSignedAttributes();
+        var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        if (attribute == null) return true; // optional for plain CMS (e.g. OpenSSL without -cades)
+        try {
+            var ids = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
+            var id = ids[0];
+            var algorithm = id.getHashAlgorithm().getAlgorithm();
+            String digest = algorithm.equals(GostAlgorithm.GOST_2012_512.digestOid()) ? GostAlgorithm.GOST_2012_512.digestAlgorithm()
+                    : algorithm.equals(GostAlgorithm.GOST_2012_256.digestOid()) ? GostAlgorithm.GOST_2012_256.digestAlgorithm()
+                    : algorithm.getId();
+            byte[] hash = MessageDigest.getInstance(digest, GostProvider.get()).digest(certificate.getEncoded());
+            if (Arrays.equals(hash, id.getCertHash())) return true;
+            reasons.add("Сертификат подписанта не совпадает с указанным в подписи (signing-certificate-v2)");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            reasons.add("Атрибут signing-certificate-v2 не читается: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static Instant signingTime(SignerInformation signer) {
+        var attributes = signer.getSignedAttributes();
+        var attribute = attributes == null ? null : attributes.get(CMSAttributes.signingTime);
+        if (attribute == null) return null;
+        var value = attribute.getAttrValues().getObjectAt(0);
+        try {
+            return value instanceof ASN1UTCTime utc ? utc.getAdjustedDate().toInstant() : Time.getInstance(value).getDate().toInstant();
+        } catch (java.text.ParseException e) {
+            return null;
+        }
+    }
+
+    /** The time of a valid signature time-stamp over this signature value; null without one. */
+    private static Instant timestamp(SignerInformation signer, List<String> reasons) {
+        var attributes = signer.getUnsignedAttributes();
+        var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) return null;
+        try {
+            var token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
+                    attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+            var tsaHolder = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(GostProvider.get()).build(tsaHolder));
+            var imprint = token.getTimeStampInfo().getMessageImprintDigest();
+            var algorithm = token.getTimeStampInfo().getMessageImprintAlgOID();
+            String digest = algorithm.equals(GostAlgorithm.GOST_2012_512.digestOid()) ? GostAlgorithm.GOST_2012_512.digestAlgorithm()
+                    : algorithm.equals(GostAlgorithm.GOST_2012_256.digestOid()) ? GostAlgorithm.GOST_2012_256.digestAlgorithm()
+                    : algorithm.getId();
+            byte[] expected = MessageDigest.getInstance(digest, GostProvider.get()).digest(signer.getSignature());
+            if (!Arrays.equals(expected, imprint)) {
+                reasons.add("Штамп времени выдан не на эту подпись");
+                return null;
+            }
+            return token.getTimeStampInfo().getGenTime().toInstant();
+        } catch (TSPException | java.io.IOException | CMSException | GeneralSecurityException | OperatorCreationException
+                 | RuntimeException e) {
+            reasons.add("Штамп времени недействителен: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static X509CertificateHolder holder(X509Certificate c) {
+        try {
+            return new X509CertificateHolder(c.getEncoded());
+        } catch (java.io.IOException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
