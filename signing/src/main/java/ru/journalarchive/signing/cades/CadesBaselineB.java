@@ -48,19 +48,35 @@ public final class CadesBaselineB {
 
     /** The DER-encoded CMS SignedData, detached: the content itself is not inside. */
     public byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls) {
+        return sign(content, credentials, signingTime, crls, true);
+    }
+
+    /**
+     * For PAdES the claimed time goes into the PDF's signature dictionary (M) instead: ETSI EN 319 142
+     * forbids the signing-time attribute there.
+     */
+    public byte[] signForPdf(byte[] signedRanges, SigningCredentials credentials, List<X509CRL> crls) {
+        return sign(signedRanges, credentials, null, crls, false);
+    }
+
+    private byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls,
+                        boolean withSigningTime) {
         try {
             var generator = new CMSSignedDataGenerator();
             var algorithm = credentials.algorithm();
             var signer = new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(GostProvider.get())
                     .build(credentials.privateKey());
             var attributes = new Hashtable<>(new AttributeTable(new ASN1EncodableVector()).toHashtable());
-            attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
-                    new DERSet(new Time(Date.from(signingTime)))));
+            if (withSigningTime)
+                attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
+                        new DERSet(new Time(Date.from(signingTime)))));
             attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new Attribute(
                     PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(credentials))));
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(GostProvider.get()).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                    .setSignedAttributeGenerator(withSigningTime
+                            ? new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
+                            : new WithoutSigningTime(new AttributeTable(attributes)))
                     .build(signer, credentials.certificate()));
             var certificates = new ArrayList<X509Certificate>();
             certificates.add(credentials.certificate());
@@ -91,4 +107,19 @@ public final class CadesBaselineB {
         return certificate.getEncoded();
     }
 
+
+    /** BC's default generator adds signing-time when it is missing; PAdES must not have it. */
+    private static final class WithoutSigningTime extends DefaultSignedAttributeTableGenerator {
+        WithoutSigningTime(AttributeTable attributes) {
+            super(attributes);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected Hashtable createStandardAttributeTable(java.util.Map parameters) {
+            Hashtable table = super.createStandardAttributeTable(parameters);
+            table.remove(CMSAttributes.signingTime);
+            return table;
+        }
+    }
 }

@@ -55,6 +55,11 @@ public final class CmsSignatureVerifier {
 
     /** Every signer of a SignedData whose content is attached or supplied. */
     public List<SignatureReport> verify(CMSSignedData signed) {
+        return verify(signed, null);
+    }
+
+    /** @param claimedTime the signing time claimed outside the CMS (a PDF's M entry), used when the CMS has none */
+    public List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime) {
         var certificates = new ArrayList<X509Certificate>();
         var crls = new ArrayList<X509CRL>(trust.crls());
         try {
@@ -66,14 +71,16 @@ public final class CmsSignatureVerifier {
             throw new IllegalArgumentException("unreadable certificates in the signature", e);
         }
         var reports = new ArrayList<SignatureReport>();
-        for (SignerInformation signer : signed.getSignerInfos().getSigners()) reports.add(verify(signer, certificates, crls));
+        for (SignerInformation signer : signed.getSignerInfos().getSigners())
+            reports.add(verify(signer, certificates, crls, claimedTime));
         return reports;
     }
 
-    private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, List<X509CRL> crls) {
+    private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, List<X509CRL> crls,
+                                   Instant claimedTime) {
         var reasons = new ArrayList<String>();
         X509Certificate certificate = certificates.stream().filter(c -> signer.getSID().match(holder(c))).findFirst().orElse(null);
-        Instant signingTime = signingTime(signer);
+        Instant signingTime = signingTime(signer) != null ? signingTime(signer) : claimedTime;
         if (certificate == null) {
             reasons.add("В подписи нет сертификата подписанта: проверить её нельзя");
             return new SignatureReport(Verdict.INDETERMINATE, false, ChainStatus.NOT_CHECKED, signingTime, null, reasons, null, null);

@@ -1,0 +1,61 @@
+package ru.journalarchive.signing.pades;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.X509CRL;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import ru.journalarchive.signing.cades.CadesBaselineB;
+import ru.journalarchive.signing.keys.SigningCredentials;
+
+/**
+ * PAdES baseline B: a CAdES signature (SubFilter ETSI.CAdES.detached) over the PDF's byte ranges,
+ * added as an incremental update so that the signed revision stays exactly as it was (and stays
+ * PDF/A), with the visible mark of the signature on the last page.
+ */
+public final class PadesBaselineB {
+
+    public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    /** Room reserved for the CMS in the PDF: GOST signatures, the chain and CRLs fit well in it. */
+    static final int SIGNATURE_SIZE = 32_768;
+
+    private final CadesBaselineB cades = new CadesBaselineB();
+
+    public byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
+                       List<X509CRL> crls, String reason) {
+        try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
+            var signature = dictionary(credentials, signingTime, reason);
+            int lastPage = document.getNumberOfPages() - 1;
+            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            options.setPage(lastPage);
+            options.setVisualSignature(new ByteArrayInputStream(VisibleSignatureMark.template(document.getPage(lastPage),
+                    stamp, signature, credentials.certificate())));
+            document.addSignature(signature, content -> cades.signForPdf(content.readAllBytes(), credentials, crls), options);
+            var out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 65_536);
+            document.saveIncremental(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sign the PDF", e);
+        }
+    }
+
+    static PDSignature dictionary(SigningCredentials credentials, Instant signingTime, String reason) {
+        var signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(ETSI_CADES_DETACHED);
+        signature.setName(VisibleSignatureMark.lines(credentials.certificate()).get(3).substring("Владелец: ".length()));
+        signature.setReason(reason);
+        var calendar = Calendar.getInstance(TimeZone.getTimeZone("Europe/Moscow"));
+        calendar.setTimeInMillis(signingTime.toEpochMilli());
+        signature.setSignDate(calendar);
+        return signature;
+    }
+}
