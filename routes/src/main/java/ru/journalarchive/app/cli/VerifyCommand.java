@@ -1,0 +1,146 @@
+package ru.journalarchive.app.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import ru.journalarchive.signing.verify.PdfSignatureVerifier;
+import ru.journalarchive.signing.verify.CmsSignatureVerifier;
+import ru.journalarchive.signing.verify.SignatureReport;
+import ru.journalarchive.signing.verify.TrustAnchors;
+import ru.journalarchive.signing.verify.VerificationReport;
+
+/**
+ * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json] [--out FILE]}:
+ * the inspector's offline check, without database or S3. Exit code 0 when every signature is valid,
+ * 1 when one is invalid, 2 when it cannot be decided (untrusted chain, missing data), 64 on a usage error.
+ */
+final class VerifyCommand {
+
+    private VerifyCommand() {}
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        Path file = null;
+        Path detached = null;
+        Path target = null;
+        String format = "text";
+        var roots = new ArrayList<X509Certificate>();
+        var crls = new ArrayList<X509CRL>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                if (file != null) throw new Cli.UsageException("only one file to verify: " + a);
+                file = Path.of(a);
+                continue;
+            }
+            if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
+            String value = args[++i];
+            switch (a) {
+                case "--detached" -> detached = Path.of(value);
+                case "--trust" -> roots.addAll(certificates(Path.of(value)));
+                case "--crl" -> crls.addAll(crls(Path.of(value)));
+                case "--format" -> format = value;
+                case "--out" -> target = Path.of(value);
+                default -> throw new Cli.UsageException("unknown option " + a);
+            }
+        }
+        if (file == null) throw new Cli.UsageException("verify needs a FILE");
+        if (!format.equals("text") && !format.equals("json")) throw new Cli.UsageException("--format is text or json");
+        byte[] content = read(file);
+        var trust = new TrustAnchors(roots, List.of(), crls);
+        VerificationReport report = detached != null
+                ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
+                : new PdfSignatureVerifier(trust).verify(content);
+        byte[] rendered = format.equals("json") ? json(report) : text(report).getBytes(StandardCharsets.UTF_8);
+        if (target != null) Files.write(target, rendered);
+        else out.write(rendered);
+        out.flush();
+        return switch (report.verdict()) {
+            case VALID -> 0;
+            case INVALID -> 1;
+            case INDETERMINATE -> 2;
+        };
+    }
+
+    static byte[] json(VerificationReport report) throws IOException {
+        return JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsBytes(report);
+    }
+
+    static String text(VerificationReport report) {
+        var t = new StringBuilder("Протокол проверки электронной подписи\n");
+        t.append("Итог: ").append(switch (report.verdict()) {
+            case VALID -> "подпись подтверждена";
+            case INVALID -> "подпись не подтверждена";
+            case INDETERMINATE -> "подлинность подписи установить не удалось";
+        }).append('\n');
+        report.reasons().forEach(r -> t.append("  ").append(r).append('\n'));
+        int n = 0;
+        for (SignatureReport s : report.signatures()) {
+            t.append("\nПодпись ").append(++n).append('\n');
+            if (s.signer() != null) {
+                t.append("  Подписант: ").append(s.signer().commonName()).append('\n');
+                if (s.signer().title() != null) t.append("  Должность: ").append(s.signer().title()).append('\n');
+                if (s.signer().organization() != null) t.append("  Организация: ").append(s.signer().organization()).append('\n');
+            }
+            if (s.certificate() != null)
+                t.append("  Сертификат: ").append(s.certificate().serial()).append(", выдан ").append(s.certificate().issuer())
+                        .append(", действителен с ").append(s.certificate().notBefore()).append(" по ")
+                        .append(s.certificate().notAfter()).append('\n');
+            t.append("  Время подписания: ").append(s.signingTime() == null ? "не указано" : s.signingTime())
+                    .append(s.timestamp() == null ? " (не подтверждено штампом времени)" : " (штамп времени " + s.timestamp() + ")")
+                    .append('\n');
+            t.append("  Целостность: ").append(s.integrity() ? "документ не изменён" : "документ изменён или подпись повреждена")
+                    .append('\n');
+            t.append("  Цепочка сертификатов: ").append(switch (s.chain()) {
+                case TRUSTED -> "до доверенного корневого сертификата";
+                case UNTRUSTED -> "не построена до доверенного корневого сертификата";
+                case NOT_CHECKED -> "не проверялась";
+            }).append('\n');
+            s.reasons().forEach(r -> t.append("  — ").append(r).append('\n'));
+        }
+        return t.toString();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Cli.UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<X509Certificate> certificates(Path file) {
+        try {
+            var result = new ArrayList<X509Certificate>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(read(file))))
+                result.add((X509Certificate) c);
+            if (result.isEmpty()) throw new Cli.UsageException("no certificate in " + file);
+            return result;
+        } catch (GeneralSecurityException e) {
+            throw new Cli.UsageException("not a certificate: " + file);
+        }
+    }
+
+    private static List<X509CRL> crls(Path file) {
+        try {
+            var result = new ArrayList<X509CRL>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(read(file))))
+                result.add((X509CRL) c);
+            return result;
+        } catch (GeneralSecurityException e) {
+            throw new Cli.UsageException("not a CRL: " + file);
+        }
+    }
+}
