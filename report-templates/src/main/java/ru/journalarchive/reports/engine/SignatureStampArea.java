@@ -2,7 +2,8 @@ package ru.journalarchive.reports.engine;
 
 /**
  * Where the visible mark of the electronic signature (ГОСТ Р 7.0.97-2016) goes: a frame left empty
- * on the last page of every document, in PDF user space (points, origin at the bottom left). The
+ * on the last page of every document, in points from the bottom left of the page as shown
+ * (JasperReports writes landscape pages as rotated portrait ones; signing turns the mark back). The
  * templates draw the frame at the same place; signing fills it.
  */
 public record SignatureStampArea(float x, float y, float width, float height) {

@@ -53,14 +53,14 @@ final class VisibleSignatureMark {
             throws IOException {
         try (var template = new PDDocument(); InputStream ttf = VisibleSignatureMark.class.getResourceAsStream(FONT)) {
             var page = new PDPage(signedPage.getMediaBox());
+            page.setRotation(signedPage.getRotation());
             template.addPage(page);
             var form = new PDAcroForm(template);
             template.getDocumentCatalog().setAcroForm(form);
             var field = new PDSignatureField(form);
             PDAnnotationWidget widget = field.getWidgets().get(0);
             form.getFields().add(field);
-            var rectangle = new PDRectangle(at.x(), at.y(), at.width(), at.height());
-            widget.setRectangle(rectangle);
+            widget.setRectangle(userSpace(signedPage, at));
             widget.setPage(page);
             widget.setPrinted(true);
             page.getAnnotations().add(widget);
@@ -69,6 +69,9 @@ final class VisibleSignatureMark {
             var appearanceForm = new PDFormXObject(template);
             appearanceForm.setResources(new PDResources());
             appearanceForm.setBBox(new PDRectangle(at.width(), at.height()));
+            // On a rotated page (JasperReports writes landscape as rotated portrait) the mark is turned
+            // back, so that it reads upright as the page is shown.
+            appearanceForm.setMatrix(java.awt.geom.AffineTransform.getQuadrantRotateInstance(signedPage.getRotation() / 90));
             var appearance = new PDAppearanceDictionary();
             var stream = new PDAppearanceStream(appearanceForm.getCOSObject());
             appearance.setNormalAppearance(stream);
@@ -100,6 +103,18 @@ final class VisibleSignatureMark {
             template.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The placement, given as the page is shown, in the page's own (unrotated) user space. */
+    static PDRectangle userSpace(PDPage page, StampPlacement at) {
+        float w = page.getMediaBox().getWidth();
+        float h = page.getMediaBox().getHeight();
+        return switch ((page.getRotation() % 360 + 360) % 360) {
+            case 90 -> new PDRectangle(w - at.y() - at.height(), at.x(), at.height(), at.width());
+            case 180 -> new PDRectangle(w - at.x() - at.width(), h - at.y() - at.height(), at.width(), at.height());
+            case 270 -> new PDRectangle(at.y(), h - at.x() - at.width(), at.height(), at.width());
+            default -> new PDRectangle(at.x(), at.y(), at.width(), at.height());
+        };
     }
 
     private static String owner(X509Certificate certificate) {
