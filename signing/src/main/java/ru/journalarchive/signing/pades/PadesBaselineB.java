@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import org.apache.pdfbox.pdmodel.PDPage;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.List;
@@ -25,19 +27,18 @@ public final class PadesBaselineB {
 
     public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     /** Room reserved for the CMS in the PDF: GOST signatures, the chain and CRLs fit well in it. */
-    static final int SIGNATURE_SIZE = 32_768;
+    public static final int SIGNATURE_SIZE = 32_768;
 
     private final CadesBaselineB cades = new CadesBaselineB();
 
     public byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
                        List<X509CRL> crls, String reason) {
         try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
-            var signature = dictionary(credentials, signingTime, reason);
+            var signature = dictionary(credentials.certificate(), signingTime, reason);
             int lastPage = document.getNumberOfPages() - 1;
             options.setPreferredSignatureSize(SIGNATURE_SIZE);
             options.setPage(lastPage);
-            options.setVisualSignature(new ByteArrayInputStream(VisibleSignatureMark.template(document.getPage(lastPage),
-                    stamp, signature, credentials.certificate())));
+            options.setVisualSignature(mark(document.getPage(lastPage), stamp, signature, credentials.certificate()));
             document.addSignature(signature, content -> cades.signForPdf(content.readAllBytes(), credentials, crls), options);
             var out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 65_536);
             document.saveIncremental(out);
@@ -47,15 +48,22 @@ public final class PadesBaselineB {
         }
     }
 
-    static PDSignature dictionary(SigningCredentials credentials, Instant signingTime, String reason) {
+    /** The signature dictionary: ETSI.CAdES.detached, the signer's name, reason and claimed time (M). */
+    public static PDSignature dictionary(X509Certificate certificate, Instant signingTime, String reason) {
         var signature = new PDSignature();
         signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
         signature.setSubFilter(ETSI_CADES_DETACHED);
-        signature.setName(VisibleSignatureMark.lines(credentials.certificate()).get(3).substring("Владелец: ".length()));
+        signature.setName(VisibleSignatureMark.lines(certificate).get(3).substring("Владелец: ".length()));
         signature.setReason(reason);
         var calendar = Calendar.getInstance(TimeZone.getTimeZone("Europe/Moscow"));
         calendar.setTimeInMillis(signingTime.toEpochMilli());
         signature.setSignDate(calendar);
         return signature;
+    }
+
+    /** The one-page template PDFBox merges in as the signature's widget with the visible mark. */
+    public static ByteArrayInputStream mark(PDPage page, StampPlacement stamp, PDSignature signature,
+                                            X509Certificate certificate) throws IOException {
+        return new ByteArrayInputStream(VisibleSignatureMark.template(page, stamp, signature, certificate));
     }
 }

@@ -39,7 +39,7 @@ class PadesTest {
 
     @Test
     void aSignedPdfVerifiesInOursAndItsSignedRangesVerifyInOpenSsl() throws Exception {
-        byte[] signed = sign(pdf(3));
+        byte[] signed = sign(PadesTestDocuments.pdf(3));
         var report = new PdfSignatureVerifier(trust).verify(signed);
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
         assertThat(report.signatures()).singleElement().satisfies(s -> {
@@ -64,7 +64,7 @@ class PadesTest {
 
     @Test
     void theVisibleMarkNamesTheCertificateOnTheLastPage() throws Exception {
-        byte[] signed = sign(pdf(2));
+        byte[] signed = sign(PadesTestDocuments.pdf(2));
         Path file = Files.write(dir.resolve("signed.pdf"), signed);
         var process = new ProcessBuilder("pdftotext", "-f", "2", "-l", "2", "-enc", "UTF-8", file.toString(), "-").start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
@@ -75,7 +75,7 @@ class PadesTest {
 
     @Test
     void contentChangedAfterSigningIsInvalid() throws Exception {
-        byte[] signed = sign(pdf(2));
+        byte[] signed = sign(PadesTestDocuments.pdf(2));
         byte[] tampered;
         try (var document = Loader.loadPDF(signed)) {
             var page = document.getPage(0);
@@ -96,7 +96,7 @@ class PadesTest {
 
     @Test
     void anInnocentUpdateAfterSigningKeepsTheSignatureValidWithANote() throws Exception {
-        byte[] signed = sign(pdf(2));
+        byte[] signed = sign(PadesTestDocuments.pdf(2));
         byte[] updated;
         try (var document = Loader.loadPDF(signed)) {
             document.getDocumentInformation().setKeywords("архив");
@@ -113,7 +113,7 @@ class PadesTest {
 
     @Test
     void aPdfWithoutSignaturesIsInvalid() throws Exception {
-        var report = new PdfSignatureVerifier(trust).verify(pdf(1));
+        var report = new PdfSignatureVerifier(trust).verify(PadesTestDocuments.pdf(1));
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(report.reasons()).containsExactly("В документе нет электронной подписи");
     }
@@ -121,26 +121,5 @@ class PadesTest {
     private byte[] sign(byte[] pdf) {
         return new PadesBaselineB().sign(pdf, pki.credentials(director), now, STAMP, pki.emptyCrls(now),
                 "Утверждение классного журнала");
-    }
-
-    static byte[] pdf(int pages) throws Exception {
-        try (var document = new PDDocument();
-             var ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            var font = PDType0Font.load(document, ttf);
-            for (int i = 1; i <= pages; i++) {
-                var page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (var cs = new PDPageContentStream(document, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 14);
-                    cs.newLineAtOffset(60, 760);
-                    cs.showText("Классный журнал, лист " + i);
-                    cs.endText();
-                }
-            }
-            var out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -1,0 +1,150 @@
+package ru.journalarchive.signing.external;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.pades.PadesBaselineB;
+import ru.journalarchive.signing.pades.StampPlacement;
+
+/**
+ * Signing with a key that never leaves its token (the director's qualified key through the CryptoPro
+ * browser plug-in), in two steps. <em>prepare</em> reserves the signature in the PDF (or takes the
+ * file for a detached signature) and hands out the Streebog hash to sign; <em>complete</em> takes the
+ * detached CMS SignedData the token made over that hash, checks that its messageDigest is that hash,
+ * that it verifies and that the certificate is the one announced, and embeds it (or returns it as the
+ * {@code .sig}). Sessions live in memory for a limited time; a service with several nodes would keep
+ * them in its database.
+ */
+public final class ExternalSigning {
+
+    private record Session(byte[] prepared, int[] byteRange, byte[] content, byte[] hash, X509Certificate certificate,
+                           boolean pdf, Instant expiresAt) {}
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public ExternalSigning(Duration lifetime, Clock clock) {
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** Reserves a PAdES signature with the visible mark of {@code certificate}; the token signs the byte ranges. */
+    public PreparedSignature preparePdf(byte[] pdf, X509Certificate certificate, Instant signingTime, StampPlacement stamp,
+                                        String reason) {
+        try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
+            var signature = PadesBaselineB.dictionary(certificate, signingTime, reason);
+            int lastPage = document.getNumberOfPages() - 1;
+            options.setPreferredSignatureSize(PadesBaselineB.SIGNATURE_SIZE);
+            options.setPage(lastPage);
+            options.setVisualSignature(PadesBaselineB.mark(document.getPage(lastPage), stamp, signature, certificate));
+            document.addSignature(signature, options);
+            var out = new ByteArrayOutputStream(pdf.length + PadesBaselineB.SIGNATURE_SIZE * 2 + 65_536);
+            var external = document.saveIncrementalForExternalSigning(out);
+            byte[] ranges = external.getContent().readAllBytes();
+            external.setSignature(new byte[0]);
+            return open(out.toByteArray(), signature.getByteRange(), ranges, certificate, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the PDF for signing", e);
+        }
+    }
+
+    /** A detached CAdES signature over a whole file: the token signs the file's hash. */
+    public PreparedSignature prepareDetached(byte[] content, X509Certificate certificate) {
+        return open(null, null, content, certificate, false);
+    }
+
+    /**
+     * The bytes whose hash was handed out (the PDF's byte ranges, or the file), for signing tools
+     * that hash the content themselves (cryptcp, OpenSSL) rather than sign a given hash.
+     */
+    public byte[] contentToSign(String sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session == null) throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк");
+        return session.content().clone();
+    }
+
+    /** The signed PDF, or for a detached signature the {@code .sig} (the token's CMS as it came). */
+    public byte[] complete(String sessionId, byte[] cms) {
+        Session session = sessions.remove(sessionId);
+        if (session == null || session.expiresAt().isBefore(clock.instant()))
+            throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк: подготовьте подпись заново");
+        check(session, cms);
+        if (!session.pdf()) return cms.clone();
+        String hex = HexFormat.of().withUpperCase().formatHex(cms);
+        int start = session.byteRange()[1] + 1; // after '<'
+        int room = session.byteRange()[2] - 1 - start;
+        if (hex.length() > room)
+            throw new ExternalSignatureRejected("Подпись длиннее места, зарезервированного в документе (" + hex.length() / 2
+                    + " байт при " + room / 2 + ")");
+        byte[] signed = session.prepared().clone();
+        byte[] ascii = hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, signed, start, ascii.length);
+        return signed;
+    }
+
+    private PreparedSignature open(byte[] prepared, int[] byteRange, byte[] signedContent, X509Certificate certificate,
+                                   boolean pdf) {
+        sessions.values().removeIf(s -> s.expiresAt().isBefore(clock.instant()));
+        var algorithm = GostAlgorithm.of(certificate.getPublicKey());
+        byte[] hash = digest(algorithm, signedContent);
+        String id = UUID.randomUUID().toString();
+        Instant expires = clock.instant().plus(lifetime);
+        sessions.put(id, new Session(prepared, byteRange, signedContent, hash, certificate, pdf, expires));
+        return new PreparedSignature(id, hash.clone(), algorithm.digestAlgorithm(), expires);
+    }
+
+    private static void check(Session session, byte[] cms) {
+        try {
+            if (new CMSSignedData(cms).getSignedContent() != null)
+                throw new ExternalSignatureRejected("Ожидалась отсоединённая подпись, а в CMS вложено содержимое");
+            var signed = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(session.content()), cms);
+            var signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) throw new ExternalSignatureRejected("В CMS должна быть ровно одна подпись");
+            SignerInformation signer = signers.iterator().next();
+            var digest = signer.getSignedAttributes() == null ? null : signer.getSignedAttributes().get(CMSAttributes.messageDigest);
+            if (digest == null) throw new ExternalSignatureRejected("В подписи нет атрибута messageDigest");
+            byte[] signedHash = ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0)).getOctets();
+            if (!Arrays.equals(signedHash, session.hash()))
+                throw new ExternalSignatureRejected("Подпись сделана над другим хешем, не над подготовленным документом");
+            var holder = new X509CertificateHolder(session.certificate().getEncoded());
+            if (!signer.getSID().match(holder))
+                throw new ExternalSignatureRejected("Подпись сделана не тем сертификатом, что был заявлен при подготовке");
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(GostProvider.get()).build(session.certificate())))
+                throw new ExternalSignatureRejected("Значение подписи неверно");
+        } catch (CMSException | IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new ExternalSignatureRejected("Подпись не читается или неверна: " + e.getMessage());
+        }
+    }
+
+    private static byte[] digest(GostAlgorithm algorithm, byte[] content) {
+        try {
+            return MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get()).digest(content);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

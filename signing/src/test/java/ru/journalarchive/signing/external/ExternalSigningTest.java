@@ -1,0 +1,111 @@
+package ru.journalarchive.signing.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.pades.PadesTestDocuments;
+import ru.journalarchive.signing.pades.StampPlacement;
+import ru.journalarchive.signing.pki.TestPki;
+import ru.journalarchive.signing.testing.OpenSsl;
+import ru.journalarchive.signing.testing.Signers;
+import ru.journalarchive.signing.verify.CmsSignatureVerifier;
+import ru.journalarchive.signing.verify.PdfSignatureVerifier;
+import ru.journalarchive.signing.verify.TrustAnchors;
+import ru.journalarchive.signing.verify.Verdict;
+
+/** The director's token is played by OpenSSL with the gost engine: its key is made there and never leaves it. */
+class ExternalSigningTest {
+
+    @TempDir
+    Path dir;
+
+    final Instant now = Instant.now();
+    final TestPki pki = new TestPki(GostAlgorithm.GOST_2012_256, now);
+    final ExternalSigning signing = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC());
+    OpenSsl token;
+    X509Certificate certificate;
+    TrustAnchors trust;
+
+    @BeforeEach
+    void tokenWithItsCertificate() throws Exception {
+        token = new OpenSsl(dir);
+        token.ok("genpkey", "-algorithm", "gost2012_256", "-pkeyopt", "paramset:A", "-out", "key.pem");
+        token.ok("pkey", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "pub.der");
+        var key = KeyFactory.getInstance("ECGOST3410-2012", GostProvider.get())
+                .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(dir.resolve("pub.der"))));
+        certificate = pki.issueSigner(Signers.director(), key, now.minusSeconds(86_400), now.plusSeconds(86_400 * 365));
+        token.pem("signer.pem", certificate);
+        token.pem("chain.pem", pki.intermediate().certificate());
+        trust = new TrustAnchors(List.of(pki.root().certificate()), List.of(), pki.emptyCrls(now));
+    }
+
+    @Test
+    void prepareTheTokenSignsCompleteAndThePdfVerifies() throws Exception {
+        byte[] pdf = PadesTestDocuments.pdf(2);
+        var prepared = signing.preparePdf(pdf, certificate, now, new StampPlacement(227, 50, 340, 110), "Утверждаю");
+        byte[] content = signing.contentToSign(prepared.sessionId());
+        assertThat(prepared.hash()).isEqualTo(MessageDigest.getInstance("GOST3411-2012-256", GostProvider.get()).digest(content));
+        assertThat(prepared.hash()).hasSize(32);
+
+        byte[] cms = tokenSigns(content);
+        byte[] signed = signing.complete(prepared.sessionId(), cms);
+        var report = new PdfSignatureVerifier(trust).verify(signed);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+        assertThat(report.signatures().get(0).signer().commonName()).isEqualTo("Лебедева Ирина Викторовна");
+    }
+
+    @Test
+    void aCmsOverAnotherHashIsRefusedAtComplete() {
+        var prepared = signing.prepareDetached("Журнал 5А".getBytes(StandardCharsets.UTF_8), certificate);
+        byte[] other = tokenSigns("Журнал 5Б".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> signing.complete(prepared.sessionId(), other))
+                .isInstanceOf(ExternalSignatureRejected.class).hasMessageContaining("над другим хешем");
+    }
+
+    @Test
+    void aSessionCompletesOnlyOnce() {
+        byte[] file = "Журнал 5А".getBytes(StandardCharsets.UTF_8);
+        var prepared = signing.prepareDetached(file, certificate);
+        byte[] cms = tokenSigns(file);
+        signing.complete(prepared.sessionId(), cms);
+        assertThatThrownBy(() -> signing.complete(prepared.sessionId(), cms))
+                .isInstanceOf(ExternalSignatureRejected.class).hasMessageContaining("не найден");
+    }
+
+    @Test
+    void aDetachedSignatureOfAWholeFileRoundTrips() {
+        byte[] file = "Сводная ведомость 9А\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        var prepared = signing.prepareDetached(file, certificate);
+        byte[] sig = signing.complete(prepared.sessionId(), tokenSigns(signing.contentToSign(prepared.sessionId())));
+        var report = new CmsSignatureVerifier(trust).verifyDetached(file, sig);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+    }
+
+    private byte[] tokenSigns(byte[] content) {
+        try {
+            Path in = token.write("to-sign-" + System.nanoTime() + ".bin", content);
+            Path out = dir.resolve(in.getFileName() + ".p7s");
+            token.ok("cms", "-sign", "-binary", "-in", in.toString(), "-signer", "signer.pem", "-inkey", "key.pem",
+                    "-certfile", "chain.pem", "-md", "md_gost12_256", "-outform", "DER", "-out", out.toString());
+            return Files.readAllBytes(out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
