@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import ru.journalarchive.signing.cades.CadesBaselineB;
+import ru.journalarchive.signing.cades.CadesBaselineT;
 import ru.journalarchive.signing.keys.SigningCredentials;
 
 /**
@@ -30,6 +31,17 @@ public final class PadesBaselineB {
     public static final int SIGNATURE_SIZE = 32_768;
 
     private final CadesBaselineB cades = new CadesBaselineB();
+    private final CadesBaselineT timestamps;
+
+    /** Baseline B: the signing time is the signer's claim. */
+    public PadesBaselineB() {
+        this.timestamps = null;
+    }
+
+    /** PAdES-T: the CMS also carries a signature time-stamp from this TSA. */
+    public PadesBaselineB(ru.journalarchive.signing.timestamp.TimeStampClient tsa) {
+        this.timestamps = new CadesBaselineT(tsa);
+    }
 
     public byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
                        List<X509CRL> crls, String reason) {
@@ -39,7 +51,10 @@ public final class PadesBaselineB {
             options.setPreferredSignatureSize(SIGNATURE_SIZE);
             options.setPage(lastPage);
             options.setVisualSignature(mark(document.getPage(lastPage), stamp, signature, credentials.certificate()));
-            document.addSignature(signature, content -> cades.signForPdf(content.readAllBytes(), credentials, crls), options);
+            document.addSignature(signature, content -> {
+                byte[] cms = cades.signForPdf(content.readAllBytes(), credentials, crls);
+                return timestamps == null ? cms : timestamps.extend(cms);
+            }, options);
             var out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 65_536);
             document.saveIncremental(out);
             return out.toByteArray();

@@ -88,7 +88,7 @@ public final class CmsSignatureVerifier {
         boolean integrity = integrity(signer, certificate, reasons);
         Verdict verdict = integrity ? Verdict.VALID : Verdict.INVALID;
         if (!signingCertificateMatches(signer, certificate, reasons)) verdict = Verdict.INVALID;
-        Instant timestamp = timestamp(signer, reasons);
+        Instant timestamp = timestamp(signer, crls, reasons);
         if (timestamp == null && signingTime != null)
             reasons.add("Время подписания " + CertificateValidation.MOSCOW.format(signingTime)
                     + " заявлено подписантом и не подтверждено штампом времени");
@@ -150,7 +150,7 @@ public final class CmsSignatureVerifier {
     }
 
     /** The time of a valid signature time-stamp over this signature value; null without one. */
-    private static Instant timestamp(SignerInformation signer, List<String> reasons) {
+    private Instant timestamp(SignerInformation signer, List<X509CRL> crls, List<String> reasons) {
         var attributes = signer.getUnsignedAttributes();
         var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) return null;
@@ -159,6 +159,15 @@ public final class CmsSignatureVerifier {
                     attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
             var tsaHolder = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(GostProvider.get()).build(tsaHolder));
+            var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
+            var tokenCertificates = new ArrayList<X509Certificate>();
+            for (X509CertificateHolder h : token.getCertificates().getMatches(null)) tokenCertificates.add(converter.getCertificate(h));
+            var tsaCheck = CertificateValidation.check(converter.getCertificate(tsaHolder), tokenCertificates, crls, trust,
+                    token.getTimeStampInfo().getGenTime().toInstant(), true);
+            if (tsaCheck.chain() != ChainStatus.TRUSTED || tsaCheck.verdict() == Verdict.INVALID) {
+                reasons.add("Штамп времени выдан службой, которой нет доверия: время подписания им не подтверждено");
+                return null;
+            }
             var imprint = token.getTimeStampInfo().getMessageImprintDigest();
             var algorithm = token.getTimeStampInfo().getMessageImprintAlgOID();
             String digest = algorithm.equals(GostAlgorithm.GOST_2012_512.digestOid()) ? GostAlgorithm.GOST_2012_512.digestAlgorithm()

@@ -1,0 +1,71 @@
+package ru.journalarchive.signing.timestamp;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.keys.GostProvider;
+
+/** Asks an RFC 3161 TSA over HTTP for a token over some bytes (a signature value), hashed with Streebog. */
+public final class TimeStampClient {
+
+    /** Where to ask: an in-process authority (tests, the demo) or a TSA URL. */
+    public interface Transport {
+        byte[] exchange(byte[] request) throws IOException;
+    }
+
+    private final Transport transport;
+    private final SecureRandom random = new SecureRandom();
+
+    public TimeStampClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    public static TimeStampClient http(URI url, Duration timeout) {
+        var http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return new TimeStampClient(request -> {
+            try {
+                var response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
+                        .header("Content-Type", "application/timestamp-query")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) throw new IOException("TSA " + url + " answered HTTP " + response.statusCode());
+                return response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while asking the TSA", e);
+            }
+        });
+    }
+
+    public static TimeStampClient local(TimeStampAuthority authority) {
+        return new TimeStampClient(authority::respond);
+    }
+
+    public TimeStampToken stamp(byte[] data, GostAlgorithm algorithm) {
+        try {
+            byte[] digest = MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get()).digest(data);
+            var generator = new TimeStampRequestGenerator();
+            generator.setCertReq(true);
+            BigInteger nonce = new BigInteger(64, random);
+            var request = generator.generate(algorithm.digestOid(), digest, nonce);
+            var response = new TimeStampResponse(transport.exchange(request.getEncoded()));
+            response.validate(request);
+            if (response.getTimeStampToken() == null)
+                throw new IllegalStateException("the TSA refused: " + response.getStatusString());
+            return response.getTimeStampToken();
+        } catch (IOException | TSPException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot get a time-stamp: " + e.getMessage(), e);
+        }
+    }
+}
