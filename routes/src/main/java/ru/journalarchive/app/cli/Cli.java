@@ -26,6 +26,7 @@ public final class Cli {
                    java -jar journal-archive.jar password-hash < password.txt   (for JA_ADMIN_PASSWORD_HASH)
                    java -jar journal-archive.jar verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json] [--out FILE]
                        exit code 0 all signatures valid, 1 one invalid, 2 indeterminate, 64 usage error
+                   java -jar journal-archive.jar keys --out DIR [--bits 256|512]   (a test PKI; PKCS#12 password from JA_KEYS_PASSWORD)
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
 
     private Cli() {}
@@ -44,6 +45,7 @@ public final class Cli {
                         : IngestBenchmark.run(options(args, args.length > 1 && args[1].equals("ingest") ? 2 : 1), out);
                 case "password-hash" -> passwordHash(System.in, out);
                 case "verify" -> VerifyCommand.run(args, out);
+                case "keys" -> KeysCommand.run(options(args, 1), out);
                 case "help", "--help", "-h" -> {
                     out.println(HELP);
                     yield 0;
