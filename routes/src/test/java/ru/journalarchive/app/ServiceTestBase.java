@@ -59,6 +59,7 @@ abstract class ServiceTestBase {
         registry.add("spring.datasource.password", DB::password);
         registry.add("journal-archive.ingest.drop-directory", DROP::toString);
         registry.add("journal-archive.ingest.drop-poll-millis", () -> "200");
+        registry.add("journal-archive.signing.test-tsa.enabled", () -> "true");
         registry.add("journal-archive.admin.password-hash",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD));
     }

@@ -13,7 +13,7 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
-public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Admin admin, Demo demo) {
+public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Admin admin, Demo demo) {
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}
@@ -38,6 +38,15 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
                     new AttendanceCodes(missedCodes, illnessCodes));
         }
     }
+
+    /** Signing settings; keystore passwords come only from the environment. */
+    public record Signing(TestTsa testTsa) {}
+
+    /**
+     * The service's own RFC 3161 TSA for tests and the demo: its key from a PKCS#12 file (password in
+     * TEST_TSA_PASSWORD), or, without one, from a throw-away test PKI made at start.
+     */
+    public record TestTsa(boolean enabled, String keystore, String alias) {}
 
     /** The administrator's login; the password hash comes from the environment (JA_ADMIN_PASSWORD_HASH). */
     public record Admin(String username, String passwordHash) {}

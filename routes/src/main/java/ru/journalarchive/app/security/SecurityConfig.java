@@ -48,6 +48,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/actuator/health",
                                 "/actuator/health/**", "/error").permitAll()
+                        // A TSA answers anyone by protocol (RFC 3161 has no login); it sees only hashes.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tsa/certificates").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/schools/{school}/batches").access(ownSchool)
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
