@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
-import ru.journalarchive.signing.verify.SignatureReport;
+import ru.journalarchive.signing.verify.VerificationProtocol;
 import ru.journalarchive.signing.verify.TrustAnchors;
 import ru.journalarchive.signing.verify.VerificationReport;
 
 /**
- * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json] [--out FILE]}:
+ * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json|pdf] [--out FILE]}:
  * the inspector's offline check, without database or S3. Exit code 0 when every signature is valid,
  * 1 when one is invalid, 2 when it cannot be decided (untrusted chain, missing data), 64 on a usage error.
  */
@@ -56,13 +56,20 @@ final class VerifyCommand {
             }
         }
         if (file == null) throw new Cli.UsageException("verify needs a FILE");
-        if (!format.equals("text") && !format.equals("json")) throw new Cli.UsageException("--format is text or json");
+        if (!List.of("text", "json", "pdf").contains(format)) throw new Cli.UsageException("--format is text, json or pdf");
         byte[] content = read(file);
         var trust = new TrustAnchors(roots, List.of(), crls);
         VerificationReport report = detached != null
                 ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
                 : new PdfSignatureVerifier(trust).verify(content);
-        byte[] rendered = format.equals("json") ? json(report) : text(report).getBytes(StandardCharsets.UTF_8);
+        var checkedAt = java.time.Instant.now();
+        String name = file.getFileName().toString();
+        byte[] rendered = switch (format) {
+            case "json" -> json(report);
+            case "pdf" -> VerificationProtocol.pdf(report, name, checkedAt);
+            default -> ("Протокол проверки электронной подписи\n"
+                    + String.join("\n", VerificationProtocol.lines(report, name, checkedAt)) + "\n").getBytes(StandardCharsets.UTF_8);
+        };
         if (target != null) Files.write(target, rendered);
         else out.write(rendered);
         out.flush();
@@ -76,41 +83,6 @@ final class VerifyCommand {
     static byte[] json(VerificationReport report) throws IOException {
         return JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsBytes(report);
-    }
-
-    static String text(VerificationReport report) {
-        var t = new StringBuilder("Протокол проверки электронной подписи\n");
-        t.append("Итог: ").append(switch (report.verdict()) {
-            case VALID -> "подпись подтверждена";
-            case INVALID -> "подпись не подтверждена";
-            case INDETERMINATE -> "подлинность подписи установить не удалось";
-        }).append('\n');
-        report.reasons().forEach(r -> t.append("  ").append(r).append('\n'));
-        int n = 0;
-        for (SignatureReport s : report.signatures()) {
-            t.append("\nПодпись ").append(++n).append('\n');
-            if (s.signer() != null) {
-                t.append("  Подписант: ").append(s.signer().commonName()).append('\n');
-                if (s.signer().title() != null) t.append("  Должность: ").append(s.signer().title()).append('\n');
-                if (s.signer().organization() != null) t.append("  Организация: ").append(s.signer().organization()).append('\n');
-            }
-            if (s.certificate() != null)
-                t.append("  Сертификат: ").append(s.certificate().serial()).append(", выдан ").append(s.certificate().issuer())
-                        .append(", действителен с ").append(s.certificate().notBefore()).append(" по ")
-                        .append(s.certificate().notAfter()).append('\n');
-            t.append("  Время подписания: ").append(s.signingTime() == null ? "не указано" : s.signingTime())
-                    .append(s.timestamp() == null ? " (не подтверждено штампом времени)" : " (штамп времени " + s.timestamp() + ")")
-                    .append('\n');
-            t.append("  Целостность: ").append(s.integrity() ? "документ не изменён" : "документ изменён или подпись повреждена")
-                    .append('\n');
-            t.append("  Цепочка сертификатов: ").append(switch (s.chain()) {
-                case TRUSTED -> "до доверенного корневого сертификата";
-                case UNTRUSTED -> "не построена до доверенного корневого сертификата";
-                case NOT_CHECKED -> "не проверялась";
-            }).append('\n');
-            s.reasons().forEach(r -> t.append("  — ").append(r).append('\n'));
-        }
-        return t.toString();
     }
 
     private static byte[] read(Path file) {

@@ -96,6 +96,7 @@ class VerifyCommandTest {
     void usageErrorsExitSixtyFour() {
         assertThat(verify("verify")).isEqualTo(64);
         assertThat(verify("verify", document.toString(), "--format", "xml")).isEqualTo(64);
+        assertThat(verify("verify", dir.resolve("missing.pdf").toString())).isEqualTo(64);
         assertThat(verify("verify", document.toString(), "--trust", dir.resolve("missing.pem").toString())).isEqualTo(64);
         assertThat(verify("verify", document.toString(), "--bogus", "x")).isEqualTo(64);
     }
@@ -113,5 +114,19 @@ class VerifyCommandTest {
     private int verify(String... args) {
         return Cli.run(new ArrayList<>(List.of(args)).toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thePrintableProtocolSaysWhoSignedAndThatTheDocumentIsUnchanged() throws Exception {
+        Path protocol = dir.resolve("protocol.pdf");
+        int code = verify("verify", document.toString(), "--detached", signature.toString(), "--trust", root.toString(),
+                "--format", "pdf", "--out", protocol.toString());
+        assertThat(code).isZero();
+        var process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", protocol.toString(), "-").start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(process.waitFor()).isZero();
+        assertThat(text).contains("ПРОТОКОЛ ПРОВЕРКИ ЭЛЕКТРОННОЙ ПОДПИСИ", "Файл: ledger.pdf", "Итог: подпись подтверждена",
+                "Подписант: Лебедева Ирина Викторовна", "Должность: Директор", "Организация: МБОУ «СОШ № 18»",
+                "Документ после подписания: не изменён", "Цепочка сертификатов: доверенная");
     }
 }

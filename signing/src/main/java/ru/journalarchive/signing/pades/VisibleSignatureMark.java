@@ -64,7 +64,8 @@ final class VisibleSignatureMark {
             widget.setPage(page);
             widget.setPrinted(true);
             page.getAnnotations().add(widget);
-            field.setValue(signature);
+            // set /V directly: PDSignatureField.setValue would only log that it draws no appearance
+            field.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.V, signature);
 
             var appearanceForm = new PDFormXObject(template);
             appearanceForm.setResources(new PDResources());
