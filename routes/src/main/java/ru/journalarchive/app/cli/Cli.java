@@ -25,7 +25,7 @@ public final class Cli {
                    java -jar journal-archive.jar bench [ingest|render] [--students N] [--seed N] [--passes N]
                    java -jar journal-archive.jar bench signing [--seconds N]
                    java -jar journal-archive.jar password-hash < password.txt   (for JA_ADMIN_PASSWORD_HASH)
-                   java -jar journal-archive.jar verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json|pdf] [--out FILE]
+                   java -jar journal-archive.jar verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--fetch-crls] [--format text|json|pdf] [--out FILE]
                        exit code 0 all signatures valid, 1 one invalid, 2 indeterminate, 64 usage error
                    java -jar journal-archive.jar keys --out DIR [--bits 256|512]   (a test PKI; PKCS#12 password from JA_KEYS_PASSWORD)
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";

@@ -22,8 +22,9 @@ import ru.journalarchive.signing.verify.TrustAnchors;
 import ru.journalarchive.signing.verify.VerificationReport;
 
 /**
- * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--format text|json|pdf] [--out FILE]}:
- * the inspector's offline check, without database or S3. Exit code 0 when every signature is valid,
+ * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--fetch-crls] [--format text|json|pdf] [--out FILE]}:
+ * the inspector's check, without database or S3, offline unless --fetch-crls asks for the CRLs the
+ * certificates name. Exit code 0 when every signature is valid,
  * 1 when one is invalid, 2 when it cannot be decided (untrusted chain, missing data), 64 on a usage error.
  */
 final class VerifyCommand {
@@ -37,8 +38,13 @@ final class VerifyCommand {
         String format = "text";
         var roots = new ArrayList<X509Certificate>();
         var crls = new ArrayList<X509CRL>();
+        boolean fetch = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--fetch-crls")) {
+                fetch = true;
+                continue;
+            }
             if (!a.startsWith("--")) {
                 if (file != null) throw new Cli.UsageException("only one file to verify: " + a);
                 file = Path.of(a);
@@ -58,7 +64,8 @@ final class VerifyCommand {
         if (file == null) throw new Cli.UsageException("verify needs a FILE");
         if (!List.of("text", "json", "pdf").contains(format)) throw new Cli.UsageException("--format is text, json or pdf");
         byte[] content = read(file);
-        var trust = new TrustAnchors(roots, List.of(), crls);
+        var offline = new TrustAnchors(roots, List.of(), crls);
+        var trust = fetch ? offline.fetchingCrls(java.time.Duration.ofSeconds(10)) : offline;
         VerificationReport report = detached != null
                 ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
                 : new PdfSignatureVerifier(trust).verify(content);

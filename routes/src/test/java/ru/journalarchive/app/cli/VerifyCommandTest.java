@@ -129,4 +129,48 @@ class VerifyCommandTest {
                 "Подписант: Лебедева Ирина Викторовна", "Должность: Директор", "Организация: МБОУ «СОШ № 18»",
                 "Документ после подписания: не изменён", "Цепочка сертификатов: доверенная");
     }
+
+    @Test
+    void aRevokedSignerExitsOne() throws Exception {
+        var revoked = pki.issueSigner(ru.journalarchive.signing.testing.Signers.director(), now.minusSeconds(86_400),
+                now.plusSeconds(86_400 * 365));
+        byte[] content = Files.readAllBytes(document);
+        var crls = new ArrayList<>(pki.emptyCrls(now));
+        crls.set(0, pki.crl(now.minusSeconds(60), now.plusSeconds(86_400), java.util.Map.of(revoked.certificate(), now.minusSeconds(30))));
+        Files.write(signature, new CadesBaselineB().sign(content, pki.credentials(revoked), now, crls));
+        assertThat(verify("verify", document.toString(), "--detached", signature.toString(), "--trust", root.toString(),
+                "--format", "json")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toByteArray()).get("signatures").get(0).get("reasons").toString()).contains("отозван");
+    }
+
+    @Test
+    void aCertificateExpiredAtSigningExitsOne() throws Exception {
+        var expired = pki.issueSigner(ru.journalarchive.signing.testing.Signers.director(), now.minusSeconds(86_400 * 30),
+                now.minusSeconds(86_400));
+        Files.write(signature, new CadesBaselineB().sign(Files.readAllBytes(document), pki.credentials(expired), now, pki.emptyCrls(now)));
+        assertThat(verify("verify", document.toString(), "--detached", signature.toString(), "--trust", root.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("не действовал на момент подписания");
+    }
+
+    @Test
+    void aTimeStampedPdfExitsZeroWithTheStampsTimeAndAChangedOneExitsOne() throws Exception {
+        var tsa = new ru.journalarchive.signing.timestamp.TimeStampAuthority(pki.tsa().credentials(pki.intermediate().certificate(),
+                pki.root().certificate()), java.time.Clock.systemUTC());
+        var director = pki.issueSigner(ru.journalarchive.signing.testing.Signers.director(), now.minusSeconds(86_400),
+                now.plusSeconds(86_400 * 365));
+        byte[] pdf = new ru.journalarchive.signing.pades.PadesBaselineB(ru.journalarchive.signing.timestamp.TimeStampClient.local(tsa))
+                .sign(ru.journalarchive.signing.pades.PadesTestDocuments.pdf(2), pki.credentials(director), now,
+                        new ru.journalarchive.signing.pades.StampPlacement(227, 50, 340, 110), pki.emptyCrls(now), "Утверждаю");
+        Path signed = Files.write(dir.resolve("journal.pdf"), pdf);
+        assertThat(verify("verify", signed.toString(), "--trust", root.toString(), "--format", "json")).isZero();
+        var s = new ObjectMapper().readTree(out.toByteArray()).get("signatures").get(0);
+        assertThat(s.get("timestamp").isNull()).isFalse();
+
+        byte[] changed = pdf.clone();
+        int at = new String(changed, StandardCharsets.ISO_8859_1).indexOf("/Contents");
+        changed[at - 40] ^= 1; // a byte inside the signed range
+        Files.write(signed, changed);
+        out.reset();
+        assertThat(verify("verify", signed.toString(), "--trust", root.toString())).isEqualTo(1);
+    }
 }

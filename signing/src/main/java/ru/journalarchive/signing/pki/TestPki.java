@@ -50,6 +50,7 @@ public final class TestPki {
     private final Issued root;
     private final Issued intermediate;
     private final Issued tsa;
+    private java.net.URI crlDistributionPoint;
 
     /** A key pair with the certificate issued for it. */
     public record Issued(KeyPair keys, X509Certificate certificate) {
@@ -91,6 +92,12 @@ public final class TestPki {
 
     public Issued tsa() {
         return tsa;
+    }
+
+    /** Signer certificates issued from now on name this URL as their CRL distribution point. */
+    public TestPki crlDistributionPoint(java.net.URI url) {
+        this.crlDistributionPoint = url;
+        return this;
     }
 
     /** A signer's certificate from the intermediate CA, for signing documents (digitalSignature, nonRepudiation). */
@@ -161,6 +168,12 @@ public final class TestPki {
             if (purpose != null)
                 builder.addExtension(Extension.extendedKeyUsage, purpose == KeyPurposeId.id_kp_timeStamping,
                         new ExtendedKeyUsage(purpose));
+            if (!ca && crlDistributionPoint != null)
+                builder.addExtension(Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+                        new org.bouncycastle.asn1.x509.DistributionPoint[] {new org.bouncycastle.asn1.x509.DistributionPoint(
+                                new org.bouncycastle.asn1.x509.DistributionPointName(new org.bouncycastle.asn1.x509.GeneralNames(
+                                        new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                                                crlDistributionPoint.toString()))), null, null)}));
             builder.addExtension(SUBJECT_SIGN_TOOL, false, new DERUTF8String(SIGN_TOOL));
             builder.addExtension(ISSUER_SIGN_TOOL, false, new DERSequence(new DERUTF8String[] {
                     new DERUTF8String(SIGN_TOOL), new DERUTF8String("Журнал-Архив: тестовый УЦ"),

@@ -71,13 +71,30 @@ final class CertificateValidation {
                 reasons.add("Сертификат удостоверяющего центра «" + name(cert) + "» не действовал на момент подписания");
                 verdict = Verdict.INVALID;
             }
-            verdict = verdict.and(revocation(cert, issuer, crls, at, timeProven, reasons));
+            verdict = verdict.and(revocation(cert, issuer, crls, trust.fetcher(), at, timeProven, reasons));
         }
         return new Result(ChainStatus.TRUSTED, verdict, reasons);
     }
 
-    private static Verdict revocation(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls, Instant at,
-                                      boolean timeProven, List<String> reasons) {
+    private static Verdict revocation(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> known,
+                                      CrlFetcher fetcher, Instant at, boolean timeProven, List<String> reasons) {
+        X509CRL crl = newest(cert, issuer, known);
+        if (crl == null && fetcher != null) {
+            var fetched = new ArrayList<X509CRL>();
+            for (var url : CrlFetcher.distributionPoints(cert)) {
+                try {
+                    fetched.add(fetcher.fetch(url));
+                } catch (Exception e) {
+                    reasons.add("Не удалось получить список отозванных сертификатов по адресу " + url + ": " + e.getMessage());
+                }
+            }
+            crl = newest(cert, issuer, fetched);
+        }
+        return judge(cert, crl, at, timeProven, reasons);
+    }
+
+    /** The newest CRL of the certificate's issuer that the issuer really signed. */
+    private static X509CRL newest(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls) {
         X509CRL crl = null;
         for (X509CRL candidate : crls) {
             if (!candidate.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) continue;
@@ -88,6 +105,10 @@ final class CertificateValidation {
             }
             if (crl == null || candidate.getThisUpdate().after(crl.getThisUpdate())) crl = candidate;
         }
+        return crl;
+    }
+
+    private static Verdict judge(X509Certificate cert, X509CRL crl, Instant at, boolean timeProven, List<String> reasons) {
         if (crl == null) {
             reasons.add("Нет сведений об отзыве сертификата «" + name(cert) + "» (список отозванных сертификатов недоступен)");
             return Verdict.INDETERMINATE;
