@@ -12,6 +12,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.security.PrivateKey;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -46,6 +53,22 @@ import ru.journalarchive.signing.keys.SigningCredentials;
  */
 public final class CadesBaselineB {
 
+    /**
+     * Initialised signers, reused: setting up a GOST Signature with its key costs more than the
+     * signature itself (STACK.md: ~3×). A ContentSigner is not thread-safe, so each is taken from the
+     * pool by one signing at a time and put back after it.
+     */
+    private final Map<PrivateKey, Queue<ContentSigner>> signers = new ConcurrentHashMap<>();
+    private final DigestCalculatorProvider digests;
+
+    public CadesBaselineB() {
+        try {
+            digests = new JcaDigestCalculatorProviderBuilder().setProvider(GostProvider.get()).build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The DER-encoded CMS SignedData, detached: the content itself is not inside. */
     public byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls) {
         return sign(content, credentials, signingTime, crls, true);
@@ -64,16 +87,17 @@ public final class CadesBaselineB {
         try {
             var generator = new CMSSignedDataGenerator();
             var algorithm = credentials.algorithm();
-            var signer = new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(GostProvider.get())
-                    .build(credentials.privateKey());
+            var pool = signers.computeIfAbsent(credentials.privateKey(), k -> new ConcurrentLinkedQueue<>());
+            ContentSigner pooled = pool.poll();
+            var signer = pooled != null ? pooled : new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
+                    .setProvider(GostProvider.get()).build(credentials.privateKey());
             var attributes = new Hashtable<>(new AttributeTable(new ASN1EncodableVector()).toHashtable());
             if (withSigningTime)
                 attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
                         new DERSet(new Time(Date.from(signingTime)))));
             attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new Attribute(
                     PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(credentials))));
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(GostProvider.get()).build())
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(withSigningTime
                             ? new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
                             : new WithoutSigningTime(new AttributeTable(attributes)))
@@ -83,7 +107,9 @@ public final class CadesBaselineB {
             certificates.addAll(credentials.chain());
             generator.addCertificates(new JcaCertStore(certificates));
             if (!crls.isEmpty()) generator.addCRLs(new JcaCRLStore(crls));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            byte[] encoded = generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            pool.offer(signer);
+            return encoded;
         } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -117,6 +117,24 @@ class CadesInteropTest {
                 "changed.txt", "-CAfile", "root.pem", "-out", "/dev/null").exitCode()).isNotZero();
     }
 
+    @org.junit.jupiter.api.Test
+    void aReusedSignerKeepsMakingSignaturesThatOpenSslAccepts() {
+        var now = Instant.now();
+        var pki = new TestPki(GostAlgorithm.GOST_2012_256, now);
+        var credentials = pki.credentials(pki.issueSigner(Signers.director(), now.minusSeconds(60), now.plusSeconds(86_400)));
+        var cades = new CadesBaselineB();
+        var openssl = new OpenSsl(dir);
+        openssl.pem("root.pem", pki.root().certificate());
+        for (int i = 0; i < 3; i++) {
+            byte[] content = ("Документ " + i).getBytes(StandardCharsets.UTF_8);
+            openssl.write("d" + i, content);
+            openssl.write("d" + i + ".sig", cades.sign(content, credentials, now, pki.emptyCrls(now)));
+            var result = openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", "d" + i + ".sig", "-content",
+                    "d" + i, "-CAfile", "root.pem", "-out", "/dev/null");
+            assertThat(result.exitCode()).as(result.output()).isZero();
+        }
+    }
+
     static X509Certificate certificate(byte[] pem) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(pem));
     }
