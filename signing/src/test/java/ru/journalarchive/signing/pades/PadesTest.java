@@ -95,6 +95,27 @@ class PadesTest {
     }
 
     @Test
+    void aFontSwappedAfterSigningIsAChangeOfContentToo() throws Exception {
+        byte[] signed = sign(PadesTestDocuments.pdf(2));
+        byte[] tampered;
+        try (var document = Loader.loadPDF(signed)) {
+            var resources = document.getPage(0).getResources();
+            var name = resources.getFontNames().iterator().next();
+            // the same content stream, drawn with another font: the page now shows something else
+            resources.put(name, new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.COURIER));
+            resources.getCOSObject().setNeedToBeUpdated(true);
+            document.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            var out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            tampered = out.toByteArray();
+        }
+        var report = new PdfSignatureVerifier(trust).verify(tampered);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(report.signatures().get(0).reasons()).anyMatch(r -> r.contains("изменено содержимое страницы 1"));
+    }
+
+    @Test
     void anInnocentUpdateAfterSigningKeepsTheSignatureValidWithANote() throws Exception {
         byte[] signed = sign(PadesTestDocuments.pdf(2));
         byte[] updated;
