@@ -1,2 +1,5 @@
-/** Object-locked S3 archive, retention and catalogue; knows nothing of schools (issue 5). */
+/**
+ * The archive on S3 with object lock: buckets, retention, packages, catalogue, fixity audit, legal hold
+ * and disposal. Takes bytes, metadata and a retention class; knows nothing of schools.
+ */
 package ru.journalarchive.storage;

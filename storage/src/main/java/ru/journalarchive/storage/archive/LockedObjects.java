@@ -1,0 +1,80 @@
+package ru.journalarchive.storage.archive;
+
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.SetObjectRetentionArgs;
+import io.minio.messages.Retention;
+import java.io.ByteArrayInputStream;
+import java.time.ZonedDateTime;
+import ru.journalarchive.storage.retention.RetentionMode;
+import ru.journalarchive.storage.s3.Retrying;
+
+/**
+ * Objects in the archive bucket, each put with its own retention mode and retain-until date (not only
+ * the bucket default), so the date is exact per document. Retention can be extended, never shortened:
+ * this class refuses, and so does the server.
+ */
+public final class LockedObjects {
+
+    private final MinioClient s3;
+    private final Retrying retrying;
+    private final String bucket;
+
+    public LockedObjects(MinioClient s3, Retrying retrying, String bucket) {
+        this.s3 = s3;
+        this.retrying = retrying;
+        this.bucket = bucket;
+    }
+
+    public StoredVersion put(String key, byte[] bytes, String contentType, RetentionMode mode, ZonedDateTime retainUntil) {
+        var response = retrying.call("put " + key, () -> s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
+                .retention(new Retention(io.minio.messages.RetentionMode.valueOf(mode.name()), retainUntil)).build()));
+        return new StoredVersion(key, response.versionId(), bytes.length);
+    }
+
+    public byte[] read(StoredVersion version) {
+        return retrying.call("get " + version.key(), () -> {
+            try (var in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(version.key())
+                    .versionId(version.versionId()).build())) {
+                return in.readAllBytes();
+            }
+        });
+    }
+
+    public Lock lock(StoredVersion version) {
+        Retention r = retrying.call("retention of " + version.key(), () -> s3.getObjectRetention(GetObjectRetentionArgs.builder()
+                .bucket(bucket).object(version.key()).versionId(version.versionId()).build()));
+        return new Lock(RetentionMode.valueOf(r.mode().name()), r.retainUntilDate());
+    }
+
+    /** Moves retain-until later; an earlier date is refused here before the server would refuse it too. */
+    public void extend(StoredVersion version, ZonedDateTime newRetainUntil) {
+        Lock current = lock(version);
+        if (!newRetainUntil.isAfter(current.retainUntil()))
+            throw new RetentionShorteningRefused("Срок хранения можно только продлить: " + version.key() + " хранится до "
+                    + current.retainUntil().toLocalDate() + ", запрошено " + newRetainUntil.toLocalDate());
+        setRetention(version, current.mode(), newRetainUntil);
+    }
+
+    /** Sets retention as asked, without our own check: lets a test see that the server itself refuses shortening. */
+    void setRetention(StoredVersion version, RetentionMode mode, ZonedDateTime retainUntil) {
+        retrying.call("set retention of " + version.key(), () -> {
+            s3.setObjectRetention(SetObjectRetentionArgs.builder().bucket(bucket).object(version.key())
+                    .versionId(version.versionId())
+                    .config(new Retention(io.minio.messages.RetentionMode.valueOf(mode.name()), retainUntil)).build());
+            return null;
+        });
+    }
+
+    /** Deletes one version; before its retain-until date the server refuses. */
+    public void delete(StoredVersion version) {
+        retrying.call("delete " + version.key(), () -> {
+            s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(version.key()).versionId(version.versionId()).build());
+            return null;
+        });
+    }
+}
