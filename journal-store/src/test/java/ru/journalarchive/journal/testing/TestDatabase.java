@@ -47,6 +47,15 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** A new, empty database without any schema: for modules that migrate their own tables. */
+    public static TestDatabase empty() {
+        try {
+            return new TestDatabase();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database; is PostgreSQL running (scripts/services.sh start)?", e);
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

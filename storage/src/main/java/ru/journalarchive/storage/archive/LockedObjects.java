@@ -36,6 +36,23 @@ public final class LockedObjects {
         return new StoredVersion(key, response.versionId(), bytes.length);
     }
 
+    /** The newest version under {@code key}, if there is one. */
+    public java.util.Optional<StoredVersion> newest(String key) {
+        return retrying.call("stat " + key, () -> {
+            try {
+                var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build());
+                return java.util.Optional.of(new StoredVersion(key, stat.versionId(), stat.size()));
+            } catch (io.minio.errors.ErrorResponseException e) {
+                if (e.response() != null && e.response().code() == 404) return java.util.Optional.<StoredVersion>empty();
+                throw e;
+            }
+        });
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
     public byte[] read(StoredVersion version) {
         return retrying.call("get " + version.key(), () -> {
             try (var in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(version.key())

@@ -1,0 +1,69 @@
+package ru.journalarchive.storage.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import ru.journalarchive.storage.catalogue.ArchivedDocument;
+import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.retention.RetentionPolicy;
+
+/**
+ * Stores a document package exactly once: every file locked with the document's retention, then the
+ * manifest (last: a package without its manifest is incomplete and is written again), then the
+ * catalogue row. Storing a document that is already catalogued, or whose manifest is already in
+ * the bucket after a crash, returns what is there instead of writing again.
+ */
+public final class PackageWriter {
+
+    private final LockedObjects archive;
+    private final Catalogue catalogue;
+    private final RetentionPolicy policy;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PackageWriter(LockedObjects archive, Catalogue catalogue, RetentionPolicy policy, ObjectMapper json, Clock clock) {
+        this.archive = archive;
+        this.catalogue = catalogue;
+        this.policy = policy;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ArchivedDocument store(ArchivePackage p) {
+        var existing = catalogue.find(p.documentId());
+        if (existing.isPresent()) return existing.get();
+        String manifestKey = p.prefix() + Manifest.FILE;
+        var stored = archive.newest(manifestKey);
+        if (stored.isEmpty()) stored = java.util.Optional.of(write(p, manifestKey));
+        Manifest manifest = read(stored.get());
+        catalogue.record(manifest, archive.bucket(), manifestKey, stored.get().versionId());
+        return catalogue.find(p.documentId()).orElseThrow();
+    }
+
+    private StoredVersion write(ArchivePackage p, String manifestKey) {
+        var until = policy.retainUntil(p.retentionClass(), p.closedOn());
+        var entries = new ArrayList<Manifest.Entry>();
+        for (var file : p.files()) {
+            var version = archive.put(p.prefix() + file.name(), file.bytes(), file.contentType(), policy.mode(), until);
+            entries.add(new Manifest.Entry(file.name(), version.key(), version.versionId(), file.bytes().length,
+                    ObjectHashes.sha256(file.bytes()), ObjectHashes.streebog256(file.bytes()), file.contentType()));
+        }
+        var manifest = new Manifest(1, p.documentId(), p.metadata(), entries, p.retentionClass(), policy.mode().name(), until,
+                clock.instant());
+        try {
+            return archive.put(manifestKey, json.writeValueAsBytes(manifest), "application/json", policy.mode(), until);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Manifest read(StoredVersion version) {
+        try {
+            return json.readValue(archive.read(version), Manifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable manifest " + version.key(), e);
+        }
+    }
+}
