@@ -87,6 +87,34 @@ public final class LockedObjects {
         });
     }
 
+    /** Legal hold on or off for one version: while on, the server refuses deletion whatever the retention. */
+    public void legalHold(StoredVersion version, boolean on) {
+        retrying.call((on ? "hold " : "release ") + version.key(), () -> {
+            if (on) s3.enableObjectLegalHold(io.minio.EnableObjectLegalHoldArgs.builder().bucket(bucket).object(version.key())
+                    .versionId(version.versionId()).build());
+            else s3.disableObjectLegalHold(io.minio.DisableObjectLegalHoldArgs.builder().bucket(bucket).object(version.key())
+                    .versionId(version.versionId()).build());
+            return null;
+        });
+    }
+
+    public boolean isHeld(StoredVersion version) {
+        return retrying.call("legal hold of " + version.key(), () -> s3.isObjectLegalHoldEnabled(
+                io.minio.IsObjectLegalHoldEnabledArgs.builder().bucket(bucket).object(version.key()).versionId(version.versionId()).build()));
+    }
+
+    /** The keys of every manifest in the bucket (under a prefix). */
+    public java.util.List<String> manifestKeys(String prefix) {
+        return retrying.call("list " + prefix, () -> {
+            var keys = new java.util.ArrayList<String>();
+            for (var item : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                String key = item.get().objectName();
+                if (key.endsWith("/" + Manifest.FILE)) keys.add(key);
+            }
+            return keys;
+        });
+    }
+
     /** Deletes one version; before its retain-until date the server refuses. */
     public void delete(StoredVersion version) {
         retrying.call("delete " + version.key(), () -> {

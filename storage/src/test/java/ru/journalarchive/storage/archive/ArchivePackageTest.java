@@ -3,74 +3,55 @@ package ru.journalarchive.storage.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.journalarchive.journal.testing.TestDatabase;
-import ru.journalarchive.storage.StorageSchema;
+import ru.journalarchive.storage.testing.ArchiveFixture;
 import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
 import ru.journalarchive.storage.catalogue.TamperedObjectException;
-import ru.journalarchive.storage.retention.RetentionMode;
-import ru.journalarchive.storage.retention.RetentionPolicy;
 import ru.journalarchive.storage.s3.Retrying;
-import ru.journalarchive.storage.s3.S3Clients;
 import ru.journalarchive.storage.s3.S3Settings;
 
 /** Packages on the real S3 server with object lock, catalogued in a real PostgreSQL database. */
 class ArchivePackageTest {
 
-    static final S3Settings SETTINGS = S3Settings.fromEnvironment();
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String BUCKET = "ja-packages-" + RUN;
-
-    static TestDatabase db;
+    static ArchiveFixture fixture;
     static JdbcTemplate jdbc;
     static io.minio.MinioClient s3;
     static LockedObjects archive;
     static Catalogue catalogue;
     static PackageWriter writer;
+    static String RUN;
+    static String BUCKET;
+    static S3Settings SETTINGS;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.empty();
-        StorageSchema.migrate(db.dataSource());
-        jdbc = new JdbcTemplate(db.dataSource());
-        s3 = S3Clients.create(SETTINGS);
-        var retrying = new Retrying(SETTINGS);
-        new ArchiveBuckets(s3, retrying, "ja-pdrafts-" + RUN, BUCKET).ensure();
-        archive = new LockedObjects(s3, retrying, BUCKET);
-        var json = JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-        catalogue = new Catalogue(jdbc, json);
-        writer = new PackageWriter(archive, catalogue, new RetentionPolicy(Map.of("journal", 5, "summary-ledger", 25),
-                RetentionMode.COMPLIANCE), json, Clock.systemUTC());
+        fixture = new ArchiveFixture();
+        jdbc = fixture.jdbc;
+        s3 = fixture.s3;
+        archive = fixture.archive;
+        catalogue = fixture.catalogue;
+        writer = fixture.writer;
+        RUN = fixture.run;
+        BUCKET = fixture.bucket;
+        SETTINGS = fixture.settings;
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        db.close();
+        fixture.close();
     }
 
     static ArchivePackage ledger(String id) {
-        return new ArchivePackage(id, List.of("demo", "2025", "year", "c-2025-9a", "summary-ledger"),
-                Map.of("kind", "summary-ledger", "school", "demo", "school_year", "2025", "class_id", "c-2025-9a",
-                        "title", "Сводная ведомость 9А"),
-                List.of(new ArchivePackage.PackageFile("document.pdf", "application/pdf", ("%PDF " + id).getBytes(StandardCharsets.UTF_8)),
-                        new ArchivePackage.PackageFile("document.pdf.sig", "application/pkcs7-signature", new byte[] {48, 1, 2}),
-                        new ArchivePackage.PackageFile("data.json", "application/json", "{\"class\":\"9А\"}".getBytes(StandardCharsets.UTF_8))),
-                "summary-ledger", LocalDate.of(2026, 6, 30));
+        return fixture.ledger(id);
     }
 
     @Test
@@ -82,7 +63,7 @@ class ArchivePackageTest {
         assertThat(first.retainUntil().toLocalDate()).isEqualTo(LocalDate.of(2052, 1, 1));
         assertThat(first.manifestKey()).isEqualTo("demo/2025/year/c-2025-9a/summary-ledger/ledger-" + RUN + "/manifest.json");
 
-        var manifest = JsonMapper.builder().addModule(new JavaTimeModule()).build()
+        var manifest = fixture.json
                 .readTree(archive.read(new StoredVersion(first.manifestKey(), first.manifestVersion(), 0)));
         assertThat(manifest.get("objects")).hasSize(3);
         var pdf = first.objects().get("document.pdf");
