@@ -13,7 +13,9 @@ public final class StorageSchema {
                 .dataSource(dataSource)
                 .locations("classpath:db/storage")
                 .table("storage_schema_history")
+                // the schema is shared with other modules' tables: baseline below V1 so that V1 still runs
                 .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
     }

@@ -13,7 +13,8 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
-public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Admin admin, Demo demo) {
+public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Storage storage,
+                                       Admin admin, Demo demo) {
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}
@@ -38,6 +39,16 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
                     new AttendanceCodes(missedCodes, illnessCodes));
         }
     }
+
+    /**
+     * The S3 server (any with object lock) and the archive's retention: years per class of record,
+     * counted from 1 January after the closing date; COMPLIANCE unless a pilot configures GOVERNANCE.
+     * Credentials come from the environment (S3_ACCESS_KEY, S3_SECRET_KEY).
+     */
+    public record Storage(String endpoint, String region, String accessKey, String secretKey, String archiveBucket,
+                          String draftsBucket, int attempts, java.time.Duration timeout,
+                          ru.journalarchive.storage.retention.RetentionMode retentionMode,
+                          java.util.Map<String, Integer> retentionYears) {}
 
     /** Signing settings; keystore passwords come only from the environment. */
     public record Signing(TestTsa testTsa) {}

@@ -1,0 +1,71 @@
+package ru.journalarchive.app.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minio.MinioClient;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.journalarchive.storage.StorageSchema;
+import ru.journalarchive.storage.archive.ArchiveBuckets;
+import ru.journalarchive.storage.archive.LockedObjects;
+import ru.journalarchive.storage.archive.PackageWriter;
+import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.retention.RetentionPolicy;
+import ru.journalarchive.storage.s3.Retrying;
+import ru.journalarchive.storage.s3.S3Clients;
+import ru.journalarchive.storage.s3.S3Settings;
+
+/** The archive: S3 client, buckets checked for object lock at start, retention policy, catalogue. */
+@Configuration
+public class StorageConfig {
+
+    @Bean
+    public S3Settings s3Settings(JournalArchiveProperties properties) {
+        var s = properties.storage();
+        return new S3Settings(s.endpoint(), s.region(), s.accessKey(), s.secretKey(), Duration.ofSeconds(5), s.timeout(),
+                s.attempts(), Duration.ofMillis(200));
+    }
+
+    @Bean(destroyMethod = "close")
+    public MinioClient minioClient(S3Settings settings) {
+        return S3Clients.create(settings);
+    }
+
+    @Bean
+    public Retrying s3Retrying(S3Settings settings) {
+        return new Retrying(settings);
+    }
+
+    /** Creates missing buckets and stops the start when the archive bucket has no object lock. */
+    @Bean
+    public ArchiveBuckets archiveBuckets(MinioClient s3, Retrying retrying, JournalArchiveProperties properties) {
+        var buckets = new ArchiveBuckets(s3, retrying, properties.storage().draftsBucket(), properties.storage().archiveBucket());
+        buckets.ensure();
+        return buckets;
+    }
+
+    @Bean
+    public LockedObjects lockedObjects(MinioClient s3, Retrying retrying, JournalArchiveProperties properties,
+                                       ArchiveBuckets checked) {
+        return new LockedObjects(s3, retrying, properties.storage().archiveBucket());
+    }
+
+    @Bean
+    public RetentionPolicy retentionPolicy(JournalArchiveProperties properties) {
+        return new RetentionPolicy(properties.storage().retentionYears(), properties.storage().retentionMode());
+    }
+
+    @Bean
+    public Catalogue catalogue(DataSource dataSource, JdbcTemplate jdbc, ObjectMapper json) {
+        StorageSchema.migrate(dataSource);
+        return new Catalogue(jdbc, json);
+    }
+
+    @Bean
+    public PackageWriter packageWriter(LockedObjects archive, Catalogue catalogue, RetentionPolicy policy, ObjectMapper json) {
+        return new PackageWriter(archive, catalogue, policy, json, Clock.systemUTC());
+    }
+}
