@@ -47,10 +47,10 @@ public final class CadesBaselineT {
         }
     }
 
+    /** The time-stamp hashes with the signer's own Streebog; 256 for a signer that used anything else. */
     private static GostAlgorithm algorithmOf(SignerInformation signer) {
-        String digest = signer.getDigestAlgOID();
-        return digest.equals(GostAlgorithm.GOST_2012_512.digestOid().getId()) ? GostAlgorithm.GOST_2012_512
-                : GostAlgorithm.GOST_2012_256;
+        return GostAlgorithm.byDigest(new org.bouncycastle.asn1.ASN1ObjectIdentifier(signer.getDigestAlgOID()))
+                .orElse(GostAlgorithm.GOST_2012_256);
     }
 
 }

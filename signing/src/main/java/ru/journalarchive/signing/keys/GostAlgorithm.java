@@ -52,6 +52,17 @@ public enum GostAlgorithm {
         return keyOid;
     }
 
+    /** The algorithm whose Streebog digest has this OID; empty for any other digest. */
+    public static java.util.Optional<GostAlgorithm> byDigest(ASN1ObjectIdentifier digestOid) {
+        for (GostAlgorithm a : values()) if (a.digestOid.equals(digestOid)) return java.util.Optional.of(a);
+        return java.util.Optional.empty();
+    }
+
+    /** The JCA name of the digest with this OID: Streebog by its BouncyCastle name, anything else by its OID. */
+    public static String digestName(ASN1ObjectIdentifier digestOid) {
+        return byDigest(digestOid).map(GostAlgorithm::digestAlgorithm).orElse(digestOid.getId());
+    }
+
     /** The algorithm of a GOST public key: 512-bit keys have 128-byte points, 256-bit ones 64. */
     public static GostAlgorithm of(PublicKey key) {
         var info = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getEncoded());

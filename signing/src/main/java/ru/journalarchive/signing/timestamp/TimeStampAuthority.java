@@ -51,8 +51,7 @@ public final class TimeStampAuthority {
             certificates.addAll(tsa.chain());
             tokens.addCertificates(new JcaCertStore(certificates));
             var accepted = new java.util.HashSet<>(TSPAlgorithms.ALLOWED);
-            accepted.add(ru.journalarchive.signing.keys.GostAlgorithm.GOST_2012_256.digestOid());
-            accepted.add(ru.journalarchive.signing.keys.GostAlgorithm.GOST_2012_512.digestOid());
+            for (var gost : ru.journalarchive.signing.keys.GostAlgorithm.values()) accepted.add(gost.digestOid());
             responses = new TimeStampResponseGenerator(tokens, accepted);
         } catch (OperatorCreationException | GeneralSecurityException | TSPException e) {
             throw new IllegalStateException("cannot set up the time-stamp authority", e);

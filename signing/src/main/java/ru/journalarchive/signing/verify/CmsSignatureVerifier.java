@@ -80,7 +80,8 @@ public final class CmsSignatureVerifier {
                                    Instant claimedTime) {
         var reasons = new ArrayList<String>();
         X509Certificate certificate = certificates.stream().filter(c -> signer.getSID().match(holder(c))).findFirst().orElse(null);
-        Instant signingTime = signingTime(signer) != null ? signingTime(signer) : claimedTime;
+        Instant signed = signingTime(signer);
+        Instant signingTime = signed != null ? signed : claimedTime;
         if (certificate == null) {
             reasons.add("В подписи нет сертификата подписанта: проверить её нельзя");
             return new SignatureReport(Verdict.INDETERMINATE, false, ChainStatus.NOT_CHECKED, signingTime, null, reasons, null, null);
@@ -124,10 +125,7 @@ public final class CmsSignatureVerifier {
         try {
             var ids = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
             var id = ids[0];
-            var algorithm = id.getHashAlgorithm().getAlgorithm();
-            String digest = algorithm.equals(GostAlgorithm.GOST_2012_512.digestOid()) ? GostAlgorithm.GOST_2012_512.digestAlgorithm()
-                    : algorithm.equals(GostAlgorithm.GOST_2012_256.digestOid()) ? GostAlgorithm.GOST_2012_256.digestAlgorithm()
-                    : algorithm.getId();
+            String digest = GostAlgorithm.digestName(id.getHashAlgorithm().getAlgorithm());
             byte[] hash = MessageDigest.getInstance(digest, GostProvider.get()).digest(certificate.getEncoded());
             if (Arrays.equals(hash, id.getCertHash())) return true;
             reasons.add("Сертификат подписанта не совпадает с указанным в подписи (signing-certificate-v2)");
@@ -169,10 +167,7 @@ public final class CmsSignatureVerifier {
                 return null;
             }
             var imprint = token.getTimeStampInfo().getMessageImprintDigest();
-            var algorithm = token.getTimeStampInfo().getMessageImprintAlgOID();
-            String digest = algorithm.equals(GostAlgorithm.GOST_2012_512.digestOid()) ? GostAlgorithm.GOST_2012_512.digestAlgorithm()
-                    : algorithm.equals(GostAlgorithm.GOST_2012_256.digestOid()) ? GostAlgorithm.GOST_2012_256.digestAlgorithm()
-                    : algorithm.getId();
+            String digest = GostAlgorithm.digestName(token.getTimeStampInfo().getMessageImprintAlgOID());
             byte[] expected = MessageDigest.getInstance(digest, GostProvider.get()).digest(signer.getSignature());
             if (!Arrays.equals(expected, imprint)) {
                 reasons.add("Штамп времени выдан не на эту подпись");
