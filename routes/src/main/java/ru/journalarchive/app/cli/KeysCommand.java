@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.pki.CertificateSubject;
+import ru.journalarchive.signing.pki.Pem;
 import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
 
@@ -65,7 +65,6 @@ final class KeysCommand {
     }
 
     private static void pem(Path file, String type, byte[] der) throws IOException {
-        Files.writeString(file, "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(file, Pem.encode(type, der), StandardCharsets.US_ASCII);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import ru.journalarchive.signing.cades.CadesBaselineB;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.interop.OpenSslGost;
 import ru.journalarchive.signing.pades.PadesBaselineB;
 import ru.journalarchive.signing.pades.StampPlacement;
 import ru.journalarchive.signing.pki.CertificateSubject;
@@ -84,18 +85,7 @@ final class SigningBenchmark {
             long start = System.nanoTime();
             hash(digest, file);
             double ours = 100 * 1_048_576 / 1e6 / ((System.nanoTime() - start) / 1e9);
-            var conf = Files.createTempFile("openssl-gost-", ".cnf");
-            Files.writeString(conf, """
-                    openssl_conf = openssl_def
-                    [openssl_def]
-                    engines = engine_section
-                    [engine_section]
-                    gost = gost_section
-                    [gost_section]
-                    engine_id = gost
-                    dynamic_path = /usr/lib/x86_64-linux-gnu/engines-3/gost.so
-                    default_algorithms = ALL
-                    """);
+            var conf = OpenSslGost.writeConfig(Files.createTempFile("openssl-gost-", ".cnf"));
             var builder = new ProcessBuilder("openssl", "dgst", "-md_gost12_256", file.toString()).redirectErrorStream(true);
             builder.environment().put("OPENSSL_CONF", conf.toString());
             builder.start().waitFor(); // warm the page cache alike

@@ -1,12 +1,10 @@
 package ru.journalarchive.app.signing;
 
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +18,7 @@ import ru.journalarchive.app.config.JournalArchiveProperties;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.Pkcs12KeySource;
 import ru.journalarchive.signing.keys.SigningCredentials;
+import ru.journalarchive.signing.pki.Pem;
 import ru.journalarchive.signing.pki.TestPki;
 import ru.journalarchive.signing.timestamp.TimeStampAuthority;
 
@@ -61,13 +60,7 @@ public class TestTsaController {
     }
 
     @GetMapping(path = "/api/v1/tsa/certificates", produces = "application/pem-certificate-chain")
-    public String certificates() throws CertificateEncodingException {
-        var pem = new StringBuilder();
-        for (X509Certificate c : chain) {
-            pem.append("-----BEGIN CERTIFICATE-----\n")
-                    .append(Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(c.getEncoded()))
-                    .append("\n-----END CERTIFICATE-----\n");
-        }
-        return pem.toString();
+    public String certificates() {
+        return Pem.certificates(chain);
     }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
+import ru.journalarchive.signing.interop.OpenSslGost;
+import ru.journalarchive.signing.pki.Pem;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,19 +26,8 @@ public final class OpenSsl {
     public OpenSsl(Path dir) {
         this.dir = dir;
         this.config = dir.resolve("openssl-gost.cnf");
-        String engine = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
         try {
-            Files.writeString(config, """
-                    openssl_conf = openssl_def
-                    [openssl_def]
-                    engines = engine_section
-                    [engine_section]
-                    gost = gost_section
-                    [gost_section]
-                    engine_id = gost
-                    dynamic_path = %s
-                    default_algorithms = ALL
-                    """.formatted(engine));
+            OpenSslGost.writeConfig(config);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -82,25 +72,15 @@ public final class OpenSsl {
     }
 
     public Path pem(String name, X509Certificate... certificates) {
-        var text = new StringBuilder();
-        try {
-            for (var c : certificates) text.append(pem("CERTIFICATE", c.getEncoded()));
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        return write(name, text.toString().getBytes(StandardCharsets.US_ASCII));
+        return write(name, Pem.certificates(List.of(certificates)).getBytes(StandardCharsets.US_ASCII));
     }
 
     public Path pem(String name, X509CRL crl) {
         try {
-            return write(name, pem("X509 CRL", crl.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+            return write(name, Pem.encode("X509 CRL", crl.getEncoded()).getBytes(StandardCharsets.US_ASCII));
         } catch (java.security.cert.CRLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
 }
