@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,9 +24,7 @@ public class MonitoringCountsReader {
     public MonitoringCountsReader(JdbcTemplate jdbc, PlatformTransactionManager transactions, String timeZone) {
         this.jdbc = jdbc;
         this.timeZone = timeZone;
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshot = ru.journalarchive.journal.snapshot.Snapshots.readOnly(transactions);
     }
 
     public Optional<MonitoringCounts> read(String schoolCode, String periodId) {

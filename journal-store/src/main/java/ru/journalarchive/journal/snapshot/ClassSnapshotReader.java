@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads a {@link ClassSnapshot} in one REPEATABLE READ, read-only transaction. */
@@ -16,9 +15,7 @@ public class ClassSnapshotReader {
 
     public ClassSnapshotReader(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshot = Snapshots.readOnly(transactions);
     }
 
     public Optional<ClassSnapshot> read(String schoolCode, String classId) {

@@ -41,8 +41,13 @@ public final class SummaryLedgerAssembler {
         s.decisions().forEach(d -> decisions.put(d.studentId(), d.decision()));
 
         var students = new ArrayList<SummaryLedger.Student>();
+        var codes = new HashMap<String, Map<String, String>>();
+        s.attendance().forEach(a -> codes.computeIfAbsent(a.studentId(), k -> new HashMap<>()).put(a.lessonId(), a.code()));
+        var marked = new HashMap<String, Set<String>>();
+        s.marks().forEach(m -> marked.computeIfAbsent(m.studentId(), k -> new HashSet<>()).add(m.lessonId()));
         for (var st : studentsById.values()) {
-            AttendanceTotals a = attendance(s, st, rules);
+            AttendanceTotals a = attendance(s, st, codes.getOrDefault(st.id(), Map.of()),
+                    marked.getOrDefault(st.id(), Set.of()), rules);
             String decision = decisions.get(st.id());
             students.add(new SummaryLedger.Student(students.size() + 1, st.id(), PersonNames.full(st),
                     marks.getOrDefault(st.id(), Map.of()), a.daysMissed(), a.daysMissedForIllness(), a.lessonsMissed(),
@@ -84,12 +89,9 @@ public final class SummaryLedgerAssembler {
      * was in it; a group lesson only if the student has a record in it (the snapshot has no group
      * membership).
      */
-    private static AttendanceTotals attendance(ClassSnapshot s, ClassSnapshot.Student student, ReportRules rules) {
+    private static AttendanceTotals attendance(ClassSnapshot s, ClassSnapshot.Student student, Map<String, String> codes,
+                                               Set<String> marked, ReportRules rules) {
         var enrollments = s.students().stream().filter(x -> x.id().equals(student.id())).toList();
-        var codes = new HashMap<String, String>();
-        s.attendance().stream().filter(a -> a.studentId().equals(student.id())).forEach(a -> codes.put(a.lessonId(), a.code()));
-        var marked = new HashSet<String>();
-        s.marks().stream().filter(m -> m.studentId().equals(student.id())).forEach(m -> marked.add(m.lessonId()));
         var totals = new AttendanceTotals(rules.attendance());
         for (var l : s.lessons()) {
             if (!l.tookPlace()) continue;
