@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts what the tests and a local run need and is not running yet: PostgreSQL and the S3 test
 # server (Ceph radosgw, which enforces object lock; see ../shared/docs/STACK.md). Prints the
-# environment to use. Usage: scripts/services.sh start|stop|status
+# environment to use. Usage: scripts/services.sh start|stop|status|s3-stop|s3-start
+# (s3-stop and s3-start take only the S3 gateway down and up again: the tests' outage of S3.)
 set -euo pipefail
 
 STATE=${JA_SERVICES_DIR:-/var/tmp/journal-archive-services}
@@ -99,6 +100,20 @@ CONF
          --access-key="$S3_ACCESS_KEY" --secret-key="$S3_SECRET_KEY" >/dev/null
 }
 
+# The gateway alone, for outage tests: the cluster behind it (mon, osd) keeps the data.
+stop_gateway() {
+  pkill -9 -f "radosgw -c $CEPH_DIR" || true
+  for _ in $(seq 15); do s3_running || return 0; sleep 1; done
+  log "radosgw still answers"; return 1
+}
+
+start_gateway() {
+  s3_running && return 0
+  radosgw -c "$CEPH_DIR/ceph.conf" -n client.rgw.a 2>>"$CEPH_DIR/log/daemons.err"
+  for _ in $(seq 60); do s3_running && return 0; sleep 1; done
+  log "radosgw did not answer within 60 s"; return 1
+}
+
 stop_all() {
   if [ -f "$STATE/radosgw-started" ]; then
     local pattern="(radosgw|ceph-osd|ceph-mon) -c $CEPH_DIR"
@@ -132,5 +147,7 @@ case "${1:-}" in
     pg_running && log "PostgreSQL: running" || log "PostgreSQL: not running"
     s3_running && log "S3 (radosgw): running on $S3_PORT" || log "S3 (radosgw): not running"
     print_env ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 64 ;;
+  s3-stop) stop_gateway ;;
+  s3-start) start_gateway ;;
+  *) echo "usage: $0 start|stop|status|s3-stop|s3-start" >&2; exit 64 ;;
 esac

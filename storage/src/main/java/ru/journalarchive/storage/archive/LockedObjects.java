@@ -29,9 +29,13 @@ public final class LockedObjects {
         this.bucket = bucket;
     }
 
+    /** The user-metadata name under which each object carries its own SHA-256, so a resumed store can recognise it. */
+    static final String SHA256 = "sha256";
+
     public StoredVersion put(String key, byte[] bytes, String contentType, RetentionMode mode, ZonedDateTime retainUntil) {
         var response = retrying.call("put " + key, () -> s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
+                .userMetadata(java.util.Map.of(SHA256, ObjectHashes.sha256(bytes)))
                 .retention(new Retention(io.minio.messages.RetentionMode.valueOf(mode.name()), retainUntil)).build()));
         return new StoredVersion(key, response.versionId(), bytes.length);
     }
@@ -48,6 +52,25 @@ public final class LockedObjects {
             }
         });
     }
+
+    /**
+     * The newest version of every object under {@code prefix} with the SHA-256 it was put with: what
+     * an interrupted store already wrote. One listing, and a HEAD per object found.
+     */
+    public java.util.Map<String, HashedVersion> present(String prefix) {
+        return retrying.call("list " + prefix, () -> {
+            var found = new java.util.LinkedHashMap<String, HashedVersion>();
+            for (var item : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                String key = item.get().objectName();
+                var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build());
+                found.put(key, new HashedVersion(new StoredVersion(key, stat.versionId(), stat.size()), stat.userMetadata().get(SHA256)));
+            }
+            return found;
+        });
+    }
+
+    /** A stored version and the SHA-256 it carries in its metadata (null if put without). */
+    public record HashedVersion(StoredVersion version, String sha256) {}
 
     public String bucket() {
         return bucket;

@@ -13,7 +13,8 @@ import ru.journalarchive.storage.retention.RetentionPolicy;
  * Stores a document package exactly once: every file locked with the document's retention, then the
  * manifest (last: a package without its manifest is incomplete and is written again), then the
  * catalogue row. Storing a document that is already catalogued, or whose manifest is already in
- * the bucket after a crash, returns what is there instead of writing again.
+ * the bucket after a crash, returns what is there instead of writing again; a package interrupted
+ * before its manifest keeps the files it already wrote with the same bytes (one version per key).
  */
 public final class PackageWriter {
 
@@ -44,11 +45,16 @@ public final class PackageWriter {
 
     private StoredVersion write(ArchivePackage p, String manifestKey) {
         var until = policy.retainUntil(p.retentionClass(), p.closedOn());
+        var written = archive.present(p.prefix());
         var entries = new ArrayList<Manifest.Entry>();
         for (var file : p.files()) {
-            var version = archive.put(p.prefix() + file.name(), file.bytes(), file.contentType(), policy.mode(), until);
-            entries.add(new Manifest.Entry(file.name(), version.key(), version.versionId(), file.bytes().length,
-                    ObjectHashes.sha256(file.bytes()), ObjectHashes.streebog256(file.bytes()), file.contentType()));
+            String key = p.prefix() + file.name();
+            String sha256 = ObjectHashes.sha256(file.bytes());
+            var earlier = written.get(key);
+            var version = earlier != null && sha256.equals(earlier.sha256()) ? earlier.version()
+                    : archive.put(key, file.bytes(), file.contentType(), policy.mode(), until);
+            entries.add(new Manifest.Entry(file.name(), key, version.versionId(), file.bytes().length, sha256,
+                    ObjectHashes.streebog256(file.bytes()), file.contentType()));
         }
         var manifest = new Manifest(1, p.documentId(), p.metadata(), entries, p.retentionClass(), policy.mode().name(), until,
                 clock.instant());

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +39,15 @@ public class Catalogue {
             return jdbc.update("""
                     INSERT INTO archived_document (document_id, kind, school, school_year, period, class_id, subject, student,
                         title, signature_status, signer, bucket, manifest_key, manifest_version, objects, retention_class,
-                        retention_mode, retain_until, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                        retention_mode, retain_until, created_at, signed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                     ON CONFLICT (document_id) DO NOTHING""",
                     m.documentId(), require(m, "kind"), m.metadata().get("school"), m.metadata().get("school_year"),
                     m.metadata().get("period"), m.metadata().get("class_id"), m.metadata().get("subject"),
                     m.metadata().get("student"), m.metadata().get("title"), m.metadata().get("signature_status"),
                     m.metadata().get("signer"), bucket, manifestKey, manifestVersion, json.writeValueAsString(objects),
                     m.retentionClass(), m.retentionMode(), Timestamp.from(m.retainUntil().toInstant()),
-                    Timestamp.from(m.createdAt())) == 1;
+                    Timestamp.from(m.createdAt()), signedAt(m)) == 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -55,19 +57,37 @@ public class Catalogue {
         return jdbc.query("SELECT * FROM archived_document WHERE document_id = ?", this::row, documentId).stream().findFirst();
     }
 
-    /** Documents matching every given metadata column, in a stable order (created, id), one page at a time. */
-    public List<ArchivedDocument> search(Map<String, String> where, int page, int size) {
+    /** Documents matching the query, in a stable order (created, id), one page at a time. */
+    public List<ArchivedDocument> search(CatalogueQuery q) {
         var sql = new StringBuilder("SELECT * FROM archived_document WHERE true");
-        var args = new java.util.ArrayList<Object>();
-        where.forEach((column, value) -> {
-            if (!COLUMNS.contains(column)) throw new IllegalArgumentException("cannot search by " + column);
-            sql.append(" AND ").append(column).append(" = ?");
-            args.add(value);
+        var args = new ArrayList<Object>();
+        q.equal().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            sql.append(" AND ").append(e.getKey()).append(" = ?");
+            args.add(e.getValue());
         });
+        range(sql, args, "created_at", q.created());
+        range(sql, args, "signed_at", q.signed());
+        range(sql, args, "retain_until", q.retainUntil());
+        if (q.legalHold() != null) {
+            sql.append(" AND legal_hold = ?");
+            args.add(q.legalHold());
+        }
+        if (!q.withDisposed()) sql.append(" AND disposed_by_act IS NULL");
         sql.append(" ORDER BY created_at, document_id LIMIT ? OFFSET ?");
-        args.add(size);
-        args.add((long) page * size);
+        args.add(q.size());
+        args.add((long) q.page() * q.size());
         return jdbc.query(sql.toString(), this::row, args.toArray());
+    }
+
+    private static void range(StringBuilder sql, List<Object> args, String column, CatalogueQuery.Range range) {
+        if (range.from() != null) {
+            sql.append(" AND ").append(column).append(" >= ?");
+            args.add(Timestamp.from(range.from()));
+        }
+        if (range.to() != null) {
+            sql.append(" AND ").append(column).append(" < ?");
+            args.add(Timestamp.from(range.to()));
+        }
     }
 
     private ArchivedDocument row(ResultSet rs, int n) throws SQLException {
@@ -78,10 +98,21 @@ public class Catalogue {
             return new ArchivedDocument(rs.getString("document_id"), metadata, rs.getString("bucket"), rs.getString("manifest_key"),
                     rs.getString("manifest_version"), objects, rs.getString("retention_class"), rs.getString("retention_mode"),
                     rs.getTimestamp("retain_until").toInstant().atZone(ZoneOffset.UTC), rs.getBoolean("legal_hold"),
-                    rs.getTimestamp("created_at").toInstant());
+                    rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("signed_at")),
+                    rs.getObject("disposed_by_act", Long.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable catalogue row " + rs.getString("document_id"), e);
         }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The signing time, if the metadata carries one (ISO-8601 instant under "signed_at"). */
+    private static Timestamp signedAt(Manifest m) {
+        String value = m.metadata().get("signed_at");
+        return value == null ? null : Timestamp.from(Instant.parse(value));
     }
 
     private static String require(Manifest m, String key) {

@@ -63,20 +63,38 @@ class ArchiveCareTest {
     }
 
     @Test
-    void theFixityAuditFindsAForgedVersionAndNothingElse() {
+    void theFixityAuditFindsAForgedVersionAndACatalogueRowThatDisagreesWithItsManifest() {
         var good = f.writer.store(f.ledger("fixity-good-" + f.run));
-        var bad = f.writer.store(f.ledger("fixity-bad-" + f.run));
-        var pdf = bad.objects().get("document.pdf");
+        var forgedDoc = f.writer.store(f.ledger("fixity-forged-" + f.run));
+        var repointed = f.writer.store(f.ledger("fixity-repointed-" + f.run));
+        // A different version under the same key, and the catalogue edited to point at it.
+        var pdf = forgedDoc.objects().get("document.pdf");
         var forged = f.archive.put(pdf.key(), "%PDF forged".getBytes(StandardCharsets.UTF_8), "application/pdf",
                 RetentionMode.GOVERNANCE, ZonedDateTime.now(ZoneOffset.UTC).plusDays(1));
-        f.jdbc.update("UPDATE archived_document SET objects = jsonb_set(objects, '{document.pdf,versionId}', to_jsonb(?::text)) "
-                + "WHERE document_id = ?", forged.versionId(), bad.documentId());
-        var summary = new FixityAudit(f.catalogue, f.archive, f.jdbc, Clock.systemUTC()).run(0);
-        assertThat(summary.failures()).isEqualTo(1);
-        assertThat(summary.checked()).isGreaterThanOrEqualTo(6);
-        assertThat(f.jdbc.queryForList("SELECT document_id || '/' || object_name || ' ' || problem FROM fixity_finding WHERE run_id = ?",
-                String.class, summary.runId())).containsExactly(bad.documentId() + "/document.pdf MISMATCH");
-        assertThat(good.documentId()).isNotEqualTo(bad.documentId());
+        repoint(forgedDoc.documentId(), "document.pdf", forged.versionId());
+        // The same bytes again as a new version: the object hash still matches, but the manifest names another version.
+        var json = repointed.objects().get("data.json");
+        var copy = f.archive.put(json.key(), "{\"class\":\"9А\"}".getBytes(StandardCharsets.UTF_8), "application/json",
+                RetentionMode.GOVERNANCE, ZonedDateTime.now(ZoneOffset.UTC).plusDays(1));
+        repoint(repointed.documentId(), "data.json", copy.versionId());
+
+        var summary = new FixityAudit(f.catalogue, f.archive, f.jdbc, f.json, Clock.systemUTC()).run(0);
+
+        assertThat(f.jdbc.queryForList("SELECT document_id || '/' || object_name || ' ' || problem FROM fixity_finding "
+                + "WHERE run_id = ? AND document_id LIKE 'fixity-%' ORDER BY id", String.class, summary.runId()))
+                .containsExactly(forgedDoc.documentId() + "/document.pdf MISMATCH",
+                        forgedDoc.documentId() + "/manifest.json MANIFEST_MISMATCH",
+                        repointed.documentId() + "/manifest.json MANIFEST_MISMATCH");
+        assertThat(summary.failures()).isEqualTo(3);
+        assertThat(summary.checked()).isGreaterThanOrEqualTo(12);
+        var report = new FixityAudit(f.catalogue, f.archive, f.jdbc, f.json, Clock.systemUTC()).lastReport().orElseThrow();
+        assertThat(report.run()).isEqualTo(summary);
+        assertThat(report.findings()).hasSize(3).noneMatch(finding -> finding.documentId().equals(good.documentId()));
+    }
+
+    private static void repoint(String documentId, String objectName, String versionId) {
+        f.jdbc.update("UPDATE archived_document SET objects = jsonb_set(objects, ARRAY[?, 'versionId'], to_jsonb(?::text)) "
+                + "WHERE document_id = ?", objectName, versionId, documentId);
     }
 
     @Test

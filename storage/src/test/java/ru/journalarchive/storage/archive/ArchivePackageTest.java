@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ru.journalarchive.storage.testing.ArchiveFixture;
 import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.catalogue.CatalogueQuery;
 import ru.journalarchive.storage.catalogue.TamperedObjectException;
 import ru.journalarchive.storage.s3.Retrying;
 import ru.journalarchive.storage.s3.S3Settings;
@@ -71,7 +72,7 @@ class ArchivePackageTest {
         assertThat(pdf.streebog256()).hasSize(64);
         assertThat(archive.lock(new StoredVersion(pdf.key(), pdf.versionId(), pdf.size())).retainUntil().toLocalDate())
                 .isEqualTo(LocalDate.of(2052, 1, 1));
-        assertThat(catalogue.search(Map.of("school", "demo", "class_id", "c-2025-9a", "kind", "summary-ledger"), 0, 10))
+        assertThat(catalogue.search(CatalogueQuery.where(Map.of("school", "demo", "class_id", "c-2025-9a", "kind", "summary-ledger")).page(0, 10)))
                 .extracting(d -> d.documentId()).contains("ledger-" + RUN);
     }
 

@@ -1,0 +1,72 @@
+package ru.journalarchive.storage.drafts;
+
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.journalarchive.storage.s3.Retrying;
+
+/**
+ * The drafts bucket: rendered documents waiting for a signature (no lock; they are not records yet).
+ * A draft nobody signed is removed once it is older than the configured age, so unsigned copies of
+ * pupils' marks do not pile up.
+ */
+public final class Drafts {
+
+    private static final Logger log = LoggerFactory.getLogger(Drafts.class);
+
+    private final MinioClient s3;
+    private final Retrying retrying;
+    private final String bucket;
+    private final Clock clock;
+
+    public Drafts(MinioClient s3, Retrying retrying, String bucket, Clock clock) {
+        this.s3 = s3;
+        this.retrying = retrying;
+        this.bucket = bucket;
+        this.clock = clock;
+    }
+
+    public void put(String key, byte[] bytes, String contentType) {
+        retrying.call("put draft " + key, () -> s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build()));
+    }
+
+    public byte[] read(String key) {
+        return retrying.call("get draft " + key, () -> {
+            try (var in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                return in.readAllBytes();
+            }
+        });
+    }
+
+    public void delete(String key) {
+        retrying.call("delete draft " + key, () -> {
+            s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    /** Removes every draft last written before now − {@code maxAge}; returns how many. */
+    public int removeOlderThan(Duration maxAge) {
+        Instant cutoff = clock.instant().minus(maxAge);
+        var stale = retrying.call("list drafts", () -> {
+            var keys = new java.util.ArrayList<String>();
+            for (var item : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                var object = item.get();
+                if (object.lastModified().toInstant().isBefore(cutoff)) keys.add(object.objectName());
+            }
+            return keys;
+        });
+        stale.forEach(this::delete);
+        if (!stale.isEmpty()) log.info("drafts: removed {} drafts older than {}", stale.size(), maxAge);
+        return stale.size();
+    }
+}

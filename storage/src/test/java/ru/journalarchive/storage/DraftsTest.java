@@ -1,0 +1,32 @@
+package ru.journalarchive.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import ru.journalarchive.storage.drafts.Drafts;
+import ru.journalarchive.storage.s3.S3Failure;
+import ru.journalarchive.storage.testing.ArchiveFixture;
+
+/** Unsigned drafts come and go; the ones nobody signed are cleaned up after their age runs out. */
+class DraftsTest {
+
+    @Test
+    void draftsOlderThanTheLimitAreRemovedAndYoungerOnesStay() throws Exception {
+        try (var f = new ArchiveFixture()) {
+            var now = new Drafts(f.s3, f.retrying, f.draftsBucket, Clock.systemUTC());
+            now.put("demo/2026/q1/journal-1.pdf", "%PDF черновик".getBytes(StandardCharsets.UTF_8), "application/pdf");
+            now.put("demo/2026/q1/journal-2.pdf", "%PDF черновик 2".getBytes(StandardCharsets.UTF_8), "application/pdf");
+            assertThat(new String(now.read("demo/2026/q1/journal-1.pdf"), StandardCharsets.UTF_8)).isEqualTo("%PDF черновик");
+
+            assertThat(now.removeOlderThan(Duration.ofDays(30))).isZero();
+            var monthLater = new Drafts(f.s3, f.retrying, f.draftsBucket, Clock.offset(Clock.systemUTC(), Duration.ofDays(31)));
+            assertThat(monthLater.removeOlderThan(Duration.ofDays(30))).isEqualTo(2);
+            assertThatThrownBy(() -> now.read("demo/2026/q1/journal-1.pdf"))
+                    .isInstanceOfSatisfying(S3Failure.class, e -> assertThat(e.code()).isEqualTo("NoSuchKey"));
+        }
+    }
+}
