@@ -5,7 +5,8 @@ public enum ReportTemplate {
     CLASS_JOURNAL("class-journal"),
     SUMMARY_LEDGER("summary-ledger"),
     PARENT_REPORT("parent-report"),
-    MONITORING_REPORT("monitoring-report");
+    MONITORING_REPORT("monitoring-report"),
+    DISPOSAL_ACT("disposal-act");
 
     private final String name;
 

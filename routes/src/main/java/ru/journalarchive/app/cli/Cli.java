@@ -28,6 +28,11 @@ public final class Cli {
                    java -jar journal-archive.jar verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--fetch-crls] [--format text|json|pdf] [--out FILE]
                        exit code 0 all signatures valid, 1 one invalid, 2 indeterminate, 64 usage error
                    java -jar journal-archive.jar keys --out DIR [--bits 256|512]   (a test PKI; PKCS#12 password from JA_KEYS_PASSWORD)
+                   java -jar journal-archive.jar archive rebuild [--prefix P] | fixity [--sample N] | fixity-report
+                   java -jar journal-archive.jar archive hold|release DOCUMENT --reason TEXT [--actor NAME]
+                   java -jar journal-archive.jar archive disposal list | prepare --out ACT.pdf | confirm ACT   [--actor NAME]
+                   java -jar journal-archive.jar archive drafts-cleanup
+                       archive commands read the S3_* variables as the service does
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
 
     private Cli() {}
@@ -36,7 +41,7 @@ public final class Cli {
         return run(args, System.out, System.err);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             return switch (args[0]) {
                 case "demo-data" -> demoData(options(args, 1), out);
@@ -48,6 +53,7 @@ public final class Cli {
                 case "password-hash" -> passwordHash(System.in, out);
                 case "verify" -> VerifyCommand.run(args, out);
                 case "keys" -> KeysCommand.run(options(args, 1), out);
+                case "archive" -> ArchiveCommand.run(args, out);
                 case "help", "--help", "-h" -> {
                     out.println(HELP);
                     yield 0;

@@ -43,12 +43,15 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
     /**
      * The S3 server (any with object lock) and the archive's retention: years per class of record,
      * counted from 1 January after the closing date; COMPLIANCE unless a pilot configures GOVERNANCE.
-     * Credentials come from the environment (S3_ACCESS_KEY, S3_SECRET_KEY).
+     * Credentials come from the environment (S3_ACCESS_KEY, S3_SECRET_KEY). The archive's care:
+     * the organisation named on disposal acts, how old an unsigned draft may get, and how often and
+     * how many documents the fixity audit re-reads.
      */
     public record Storage(String endpoint, String region, String accessKey, String secretKey, String archiveBucket,
                           String draftsBucket, int attempts, java.time.Duration timeout,
                           ru.journalarchive.storage.retention.RetentionMode retentionMode,
-                          java.util.Map<String, Integer> retentionYears) {}
+                          java.util.Map<String, Integer> retentionYears, String organisation,
+                          java.time.Duration draftsMaxAge, java.time.Duration careInterval, int fixitySample) {}
 
     /** Signing settings; keystore passwords come only from the environment. */
     public record Signing(TestTsa testTsa) {}

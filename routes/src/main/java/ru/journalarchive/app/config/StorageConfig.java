@@ -12,13 +12,23 @@ import ru.journalarchive.storage.StorageSchema;
 import ru.journalarchive.storage.archive.ArchiveBuckets;
 import ru.journalarchive.storage.archive.LockedObjects;
 import ru.journalarchive.storage.archive.PackageWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.catalogue.CatalogueRebuild;
+import ru.journalarchive.storage.catalogue.Disposal;
+import ru.journalarchive.storage.catalogue.FixityAudit;
+import ru.journalarchive.storage.catalogue.LegalHolds;
+import ru.journalarchive.storage.drafts.Drafts;
 import ru.journalarchive.storage.retention.RetentionPolicy;
 import ru.journalarchive.storage.s3.Retrying;
 import ru.journalarchive.storage.s3.S3Clients;
 import ru.journalarchive.storage.s3.S3Settings;
 
-/** The archive: S3 client, buckets checked for object lock at start, retention policy, catalogue. */
+/**
+ * The archive: S3 client, buckets checked for object lock at start, retention policy, catalogue,
+ * and the archive's care (audited reads, fixity, legal hold, disposal, drafts).
+ */
 @Configuration
 public class StorageConfig {
 
@@ -67,5 +77,35 @@ public class StorageConfig {
     @Bean
     public PackageWriter packageWriter(LockedObjects archive, Catalogue catalogue, RetentionPolicy policy, ObjectMapper json) {
         return new PackageWriter(archive, catalogue, policy, json, Clock.systemUTC());
+    }
+
+    @Bean
+    public Drafts drafts(MinioClient s3, Retrying retrying, JournalArchiveProperties properties, ArchiveBuckets checked) {
+        return new Drafts(s3, retrying, properties.storage().draftsBucket(), Clock.systemUTC());
+    }
+
+    @Bean
+    public AuditedRetrieval auditedRetrieval(Catalogue catalogue, LockedObjects archive, JdbcTemplate jdbc) {
+        return new AuditedRetrieval(catalogue, archive, jdbc);
+    }
+
+    @Bean
+    public FixityAudit fixityAudit(Catalogue catalogue, LockedObjects archive, JdbcTemplate jdbc, ObjectMapper json) {
+        return new FixityAudit(catalogue, archive, jdbc, json, Clock.systemUTC());
+    }
+
+    @Bean
+    public LegalHolds legalHolds(Catalogue catalogue, LockedObjects archive, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new LegalHolds(catalogue, archive, jdbc, transactions);
+    }
+
+    @Bean
+    public Disposal disposal(Catalogue catalogue, LockedObjects archive, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new Disposal(catalogue, archive, jdbc, transactions, Clock.systemUTC());
+    }
+
+    @Bean
+    public CatalogueRebuild catalogueRebuild(LockedObjects archive, Catalogue catalogue, ObjectMapper json) {
+        return new CatalogueRebuild(archive, catalogue, json);
     }
 }
