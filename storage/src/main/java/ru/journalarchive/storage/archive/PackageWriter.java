@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Map;
 import ru.journalarchive.storage.catalogue.ArchivedDocument;
 import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.retention.RetentionMode;
 import ru.journalarchive.storage.retention.RetentionPolicy;
 
 /**
@@ -36,16 +38,25 @@ public final class PackageWriter {
         var existing = catalogue.find(p.documentId());
         if (existing.isPresent()) return existing.get();
         String manifestKey = p.prefix() + Manifest.FILE;
-        var stored = archive.newest(manifestKey);
-        if (stored.isEmpty()) stored = java.util.Optional.of(write(p, manifestKey));
-        Manifest manifest = read(stored.get());
-        catalogue.record(manifest, archive.bucket(), manifestKey, stored.get().versionId());
+        // One listing tells both whether the package is complete and what an interrupted store left.
+        var written = archive.present(p.prefix());
+        var stored = written.get(manifestKey);
+        Manifest manifest;
+        StoredVersion manifestVersion;
+        if (stored != null) {
+            manifestVersion = stored.version();
+            manifest = read(manifestVersion);
+        } else {
+            manifest = manifest(p, written);
+            manifestVersion = put(manifestKey, manifest);
+        }
+        catalogue.record(manifest, archive.bucket(), manifestKey, manifestVersion.versionId());
         return catalogue.find(p.documentId()).orElseThrow();
     }
 
-    private StoredVersion write(ArchivePackage p, String manifestKey) {
+    /** Writes the package's files (keeping those already written with the same bytes) and returns their manifest. */
+    private Manifest manifest(ArchivePackage p, Map<String, LockedObjects.HashedVersion> written) {
         var until = policy.retainUntil(p.retentionClass(), p.closedOn());
-        var written = archive.present(p.prefix());
         var entries = new ArrayList<Manifest.Entry>();
         for (var file : p.files()) {
             String key = p.prefix() + file.name();
@@ -56,10 +67,14 @@ public final class PackageWriter {
             entries.add(new Manifest.Entry(file.name(), key, version.versionId(), file.bytes().length, sha256,
                     ObjectHashes.streebog256(file.bytes()), file.contentType()));
         }
-        var manifest = new Manifest(1, p.documentId(), p.metadata(), entries, p.retentionClass(), policy.mode().name(), until,
+        return new Manifest(1, p.documentId(), p.metadata(), entries, p.retentionClass(), policy.mode().name(), until,
                 clock.instant());
+    }
+
+    private StoredVersion put(String key, Manifest manifest) {
         try {
-            return archive.put(manifestKey, json.writeValueAsBytes(manifest), "application/json", policy.mode(), until);
+            return archive.put(key, json.writeValueAsBytes(manifest), "application/json", RetentionMode.valueOf(manifest.retentionMode()),
+                    manifest.retainUntil());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
