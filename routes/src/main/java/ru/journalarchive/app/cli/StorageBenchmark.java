@@ -45,8 +45,8 @@ final class StorageBenchmark {
         int rows = (int) Cli.number(options, "rows", 1_000_000);
         var settings = S3Settings.fromEnvironment();
         String url = BenchDatabases.create("bench_storage");
-        try (MinioClient s3 = S3Clients.create(settings)) {
-            var ds = BenchDatabases.dataSource(url);
+        // A pool, as in the service: without one every catalogue call would pay for a new connection.
+        try (MinioClient s3 = S3Clients.create(settings); var ds = pool(url)) {
             StorageSchema.migrate(ds);
             var jdbc = new JdbcTemplate(ds);
             ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
@@ -71,6 +71,13 @@ final class StorageBenchmark {
             BenchDatabases.drop(url);
         }
         return 0;
+    }
+
+    private static com.zaxxer.hikari.HikariDataSource pool(String url) {
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(BenchDatabases.dataSource(url));
+        config.setMaximumPoolSize(Runtime.getRuntime().availableProcessors() * 4);
+        return new com.zaxxer.hikari.HikariDataSource(config);
     }
 
     private static List<ArchivePackage.PackageFile> files() {
