@@ -82,6 +82,27 @@ public class ApiProblems {
                 "Пакет передаётся как application/json.", List.of(new Problem("", "Ожидается Content-Type: application/json"))));
     }
 
+    /** A request body that breaks its declared constraints: every broken field, by name. */
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(org.springframework.web.bind.MethodArgumentNotValidException e) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problem(f.getField(), f.getDefaultMessage())).toList();
+        return body(problem(HttpStatus.BAD_REQUEST, "Некорректный запрос", "Запрос не выполнен: ошибок — " + errors.size() + ".",
+                errors));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(Exception e) {
+        return body(problem(HttpStatus.BAD_REQUEST, "Некорректный запрос", "Тело запроса не разобрано как JSON.",
+                List.of(new Problem("", "Ожидается JSON-объект запроса"))));
+    }
+
+    @ExceptionHandler(ru.journalarchive.app.run.RunRequestException.class)
+    ResponseEntity<ProblemDetail> runRequest(ru.journalarchive.app.run.RunRequestException e) {
+        return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Запрос не выполнен", e.getMessage(),
+                List.of(new Problem(e.path(), e.getMessage()))));
+    }
+
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("request failed", e);
         return body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",

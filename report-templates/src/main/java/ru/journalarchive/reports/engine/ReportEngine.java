@@ -119,6 +119,11 @@ public final class ReportEngine {
         return out.toByteArray();
     }
 
+    /** The SHA-256 a rendering of this twin would carry: compared before signing to catch data changed since. */
+    public String dataSha256(Object twin) {
+        return sha256(json(twin));
+    }
+
     public byte[] json(Object twin) {
         try {
             return json.writeValueAsBytes(twin);

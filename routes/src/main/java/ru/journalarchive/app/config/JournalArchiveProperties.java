@@ -14,7 +14,14 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
 public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Storage storage,
-                                       Admin admin, Demo demo) {
+                                       Runs runs, Admin admin, Demo demo) {
+
+    /**
+     * Archive runs: worker threads, how often due documents are claimed, attempts per step with the
+     * first backoff (doubling), how long a claimed document is reserved for its worker.
+     */
+    public record Runs(int workers, java.time.Duration poll, int attempts, java.time.Duration firstBackoff,
+                       java.time.Duration lease) {}
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}
@@ -53,8 +60,22 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
                           java.util.Map<String, Integer> retentionYears, String organisation,
                           java.time.Duration draftsMaxAge, java.time.Duration careInterval, int fixitySample) {}
 
-    /** Signing settings; keystore passwords come only from the environment. */
-    public record Signing(TestTsa testTsa) {}
+    /**
+     * Signing settings; keystore passwords come only from the environment (e.g.
+     * JOURNAL_ARCHIVE_SIGNING_SCHOOLS_SCH18_SEAL_PASSWORD). Per school: the seal that signs period
+     * documents on its own, and the director's server-held key for the year end (a director who signs
+     * with a token through the CryptoPro plug-in needs none).
+     */
+    public record Signing(TestTsa testTsa, java.util.Map<String, SchoolKeys> schools) {
+        public Signing {
+            schools = schools == null ? java.util.Map.of() : schools;
+        }
+    }
+
+    public record SchoolKeys(KeyRef seal, KeyRef director) {}
+
+    /** A key in a PKCS#12 file: its alias (the first key when empty) and the file's password. */
+    public record KeyRef(Path keystore, String alias, String password) {}
 
     /**
      * The service's own RFC 3161 TSA for tests and the demo: its key from a PKCS#12 file (password in

@@ -1,0 +1,84 @@
+package ru.journalarchive.app.config;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.journalarchive.app.run.ArchiveRunPlanner;
+import ru.journalarchive.app.run.ArchiveRuns;
+import ru.journalarchive.app.run.DirectorSigning;
+import ru.journalarchive.app.run.DocumentPipeline;
+import ru.journalarchive.app.run.DocumentRendering;
+import ru.journalarchive.app.signing.DocumentSigner;
+import ru.journalarchive.app.signing.SchoolSigningKeys;
+import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
+import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
+import ru.journalarchive.journal.snapshot.SchoolYearOutlineReader;
+import ru.journalarchive.reports.arithmetic.ReportRules;
+import ru.journalarchive.reports.engine.ReportEngine;
+import ru.journalarchive.storage.archive.PackageWriter;
+import ru.journalarchive.storage.drafts.Drafts;
+
+/** Archive runs: their tables, the planner, the per-document pipeline and the director's signing. */
+@Configuration
+public class RunsConfig {
+
+    /** The routes module's own tables (runs, their documents, dead letters), with a history table of their own. */
+    @Bean
+    public RunsSchemaMigration runsSchemaMigration(DataSource dataSource, JournalStoreConfig.JournalSchemaMigration journal) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/routes").table("routes_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        return new RunsSchemaMigration();
+    }
+
+    /** Leases of a process that stopped are released at start: on one node nothing else is working on them. */
+    @Bean
+    public ArchiveRuns archiveRuns(JdbcTemplate jdbc, TransactionTemplate transactions, JournalArchiveProperties properties,
+                                   RunsSchemaMigration migrated) {
+        var r = properties.runs();
+        var runs = new ArchiveRuns(jdbc, transactions, r.attempts(), r.firstBackoff(), r.lease());
+        runs.releaseLeases();
+        return runs;
+    }
+
+    @Bean
+    public ArchiveRunPlanner archiveRunPlanner(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                               JournalStoreConfig.JournalSchemaMigration migrated) {
+        return new ArchiveRunPlanner(new SchoolYearOutlineReader(jdbc, transactions));
+    }
+
+    @Bean
+    public DocumentRendering documentRendering(ClassSnapshotReader snapshots, MonitoringCountsReader monitoring, ReportEngine engine,
+                                               ReportRules rules) {
+        return new DocumentRendering(snapshots, monitoring, engine, rules);
+    }
+
+    @Bean
+    public SchoolSigningKeys schoolSigningKeys(JournalArchiveProperties properties) {
+        return new SchoolSigningKeys(properties.signing().schools());
+    }
+
+    @Bean
+    public DocumentSigner documentSigner() {
+        return new DocumentSigner(Clock.systemUTC());
+    }
+
+    @Bean
+    public DocumentPipeline documentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
+                                             DocumentSigner signer, PackageWriter archive) {
+        return new DocumentPipeline(runs, rendering, drafts, keys, signer, archive);
+    }
+
+    @Bean
+    public DirectorSigning directorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
+                                           DocumentSigner signer, DocumentPipeline pipeline) {
+        return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline);
+    }
+
+    /** Marker: the routes module's tables are current. */
+    public static final class RunsSchemaMigration {}
+}

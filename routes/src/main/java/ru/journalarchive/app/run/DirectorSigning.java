@@ -1,0 +1,79 @@
+package ru.journalarchive.app.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.journalarchive.app.run.RunDocument.State;
+import ru.journalarchive.app.signing.DocumentSigner;
+import ru.journalarchive.app.signing.SchoolSigningKeys;
+import ru.journalarchive.storage.drafts.Drafts;
+
+/**
+ * The director's batch: every document of the school waiting for a signature is checked against the
+ * journal as it stands now — data changed since rendering sends the document back to be rendered
+ * again (never signed stale) — and the rest are signed in one action with the director's key.
+ */
+public final class DirectorSigning {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorSigning.class);
+    static final String REASON = "Утверждено директором образовательной организации";
+
+    public enum Result { SIGNED, RE_RENDERED, NOT_WAITING }
+
+    public record Outcome(String documentId, Result result, String message) {}
+
+    private final ArchiveRuns runs;
+    private final DocumentRendering rendering;
+    private final Drafts drafts;
+    private final SchoolSigningKeys keys;
+    private final DocumentSigner signer;
+    private final DocumentPipeline pipeline;
+
+    public DirectorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
+                           DocumentSigner signer, DocumentPipeline pipeline) {
+        this.runs = runs;
+        this.rendering = rendering;
+        this.drafts = drafts;
+        this.keys = keys;
+        this.signer = signer;
+        this.pipeline = pipeline;
+    }
+
+    /** Signs with the director's server-held key; each document's outcome is reported, none stops the others. */
+    public List<Outcome> signWithServerKey(String school, List<String> documentIds, String actor) {
+        var credentials = keys.director(school).orElseThrow(() -> new RunRequestException("school",
+                "Для школы " + school + " не настроен ключ директора на сервере: подпишите через КриптоПро ЭЦП Browser plug-in"));
+        var outcomes = new ArrayList<Outcome>();
+        for (String id : documentIds) {
+            var waiting = waiting(school, id);
+            if (waiting == null) {
+                outcomes.add(new Outcome(id, Result.NOT_WAITING, "Документ не ожидает подписи директора"));
+            } else if (stale(waiting)) {
+                outcomes.add(new Outcome(id, Result.RE_RENDERED,
+                        "Данные журнала изменились после формирования: документ сформирован заново, подпишите его ещё раз"));
+            } else {
+                pipeline.keepSigned(waiting, signer.sign(drafts.read(DraftKeys.pdf(waiting)), credentials,
+                        waiting.plan().kind().stamp(), REASON));
+                outcomes.add(new Outcome(id, Result.SIGNED, "Подписано"));
+            }
+        }
+        log.info("director of {} ({}) signed {} of {} documents", school, actor,
+                outcomes.stream().filter(o -> o.result() == Result.SIGNED).count(), documentIds.size());
+        return outcomes;
+    }
+
+    /** The document, if it is this school's and waits for the director. */
+    RunDocument waiting(String school, String documentId) {
+        return runs.find(documentId).filter(d -> d.plan().school().equals(school) && d.state() == State.AWAITING_SIGNATURE)
+                .orElse(null);
+    }
+
+    /** Compares the journal as it stands with what was rendered; a difference sends the document back to rendering. */
+    boolean stale(RunDocument d) {
+        if (rendering.dataSha256(d.plan()).equals(d.dataSha256())) return false;
+        log.info("document {} changed since it was rendered: rendering again", d.documentId());
+        runs.replan(d.documentId());
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+package ru.journalarchive.app.run;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A run document's row: what it is, where it stands, what it was rendered from, and how often it failed. */
+public record RunDocument(PlannedDocument plan, long runId, State state, String title, String dataSha256, Integer pages,
+                          LocalDate closedOn, String signer, Instant signedAt, int attempts, String lastError) {
+
+    public enum State { PLANNED, RENDERED, AWAITING_SIGNATURE, SIGNED, ARCHIVED, FAILED }
+
+    public String documentId() {
+        return plan.documentId();
+    }
+}

@@ -1,0 +1,42 @@
+package ru.journalarchive.app.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import ru.journalarchive.reports.engine.SignatureStampArea;
+import ru.journalarchive.signing.cades.CadesBaselineB;
+import ru.journalarchive.signing.keys.SigningCredentials;
+import ru.journalarchive.signing.pades.PadesBaselineB;
+import ru.journalarchive.signing.pades.StampPlacement;
+import ru.journalarchive.signing.verify.SignerDetails;
+
+/**
+ * Signs a rendered PDF with a server-held key the way the archive keeps it: PAdES in the PDF (the
+ * mark in the template's frame) and a detached CAdES over the final PDF bytes.
+ */
+public final class DocumentSigner {
+
+    /** The signed PDF, its detached signature, who signed (name, title) and when. */
+    public record Signed(byte[] pdf, byte[] signature, String signer, Instant signedAt) {}
+
+    private final PadesBaselineB pades = new PadesBaselineB();
+    private final CadesBaselineB cades = new CadesBaselineB();
+    private final Clock clock;
+
+    public DocumentSigner(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Signed sign(byte[] pdf, SigningCredentials credentials, SignatureStampArea area, String reason) {
+        Instant now = clock.instant();
+        byte[] signed = pades.sign(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
+                List.of(), reason);
+        return new Signed(signed, cades.sign(signed, credentials, now, List.of()), signer(credentials), now);
+    }
+
+    /** "Лебедева Ирина Викторовна, Директор" as the certificate names the signer. */
+    public static String signer(SigningCredentials credentials) {
+        var details = SignerDetails.of(credentials.certificate());
+        return details.title() == null ? details.commonName() : details.commonName() + ", " + details.title();
+    }
+}

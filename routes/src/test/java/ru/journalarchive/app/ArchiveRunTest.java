@@ -1,0 +1,210 @@
+package ru.journalarchive.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.MinioClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.journalarchive.journal.ingest.Batch;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.pki.CertificateSubject;
+import ru.journalarchive.signing.pki.Pem;
+import ru.journalarchive.signing.pki.Pkcs12Files;
+import ru.journalarchive.signing.pki.TestPki;
+import ru.journalarchive.signing.testing.Signers;
+import ru.journalarchive.storage.catalogue.AuditedRetrieval;
+import ru.journalarchive.storage.catalogue.Catalogue;
+
+/**
+ * Archive runs through the API on the demo school's pushed year: a quarter sealed by the school and
+ * archived on its own; the year end waiting for the director, a mark corrected after rendering, the
+ * batch signed with the director's server-held key, and the archived PDF and .sig checked by the
+ * {@code verify} CLI in a process of its own.
+ */
+class ArchiveRunTest extends ServiceTestBase {
+
+    static final Path KEYS;
+    static final TestPki PKI = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
+    static final String KEY_PASSWORD = "test-key-password";
+
+    static {
+        try {
+            KEYS = Files.createTempDirectory("school-keys");
+            var now = Instant.now();
+            var seal = PKI.issueSigner(CertificateSubject.service("МБОУ «СОШ № 18»", "МБОУ «СОШ № 18»"), now.minusSeconds(3600),
+                    now.plusSeconds(86_400 * 365));
+            var director = PKI.issueSigner(Signers.director(), now.minusSeconds(3600), now.plusSeconds(86_400 * 365));
+            Pkcs12Files.write(KEYS.resolve("seal.p12"), "seal", PKI.credentials(seal), KEY_PASSWORD.toCharArray());
+            Pkcs12Files.write(KEYS.resolve("director.p12"), "director", PKI.credentials(director), KEY_PASSWORD.toCharArray());
+            Files.writeString(KEYS.resolve("root.pem"), Pem.certificates(List.of(PKI.root().certificate())));
+            int n = 0;
+            for (var crl : PKI.emptyCrls(now)) Files.write(KEYS.resolve("ca-" + n++ + ".crl"), crl.getEncoded());
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void schoolKeys(DynamicPropertyRegistry registry) {
+        registry.add("journal-archive.signing.schools.demo.seal.keystore", () -> KEYS.resolve("seal.p12").toString());
+        registry.add("journal-archive.signing.schools.demo.seal.password", () -> KEY_PASSWORD);
+        registry.add("journal-archive.signing.schools.demo.director.keystore", () -> KEYS.resolve("director.p12").toString());
+        registry.add("journal-archive.signing.schools.demo.director.password", () -> KEY_PASSWORD);
+        registry.add("journal-archive.runs.poll", () -> "200ms");
+    }
+
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    AuditedRetrieval retrieval;
+    @Autowired
+    MinioClient s3;
+
+    @Test
+    void aQuarterIsSealedByTheSchoolAndArchivedWithItsRetention() throws Exception {
+        loadDemoSchoolOnce();
+        var started = admin("POST", "/api/v1/archive-runs",
+                "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"periodId\":\"2025-q1\",\"classId\":\"c-2025-5a\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long run = body(started).get("id").asLong();
+        int subjects = jdbc.queryForObject("""
+                SELECT count(DISTINCT ci.subject_id) FROM curriculum_item ci JOIN school_class c ON c.id = ci.class_id
+                WHERE c.source_id = 'c-2025-5a'""", Integer.class);
+        int paper = jdbc.queryForObject("""
+                SELECT count(DISTINCT e.student_id) FROM enrollment e JOIN school_class c ON c.id = e.class_id
+                JOIN parent_access pa ON pa.student_id = e.student_id WHERE c.source_id = 'c-2025-5a' AND pa.paper_reports""",
+                Integer.class);
+        assertThat(body(started).get("planned").asInt()).isEqualTo(subjects + paper);
+
+        var finished = awaitRun(run, p -> !p.get("finishedAt").isNull());
+        assertThat(finished.at("/byState/ARCHIVED").asInt()).isEqualTo(subjects + paper);
+        var journal = catalogue.find("journal--demo--2025--2025-q1--c-2025-5a--" + firstSubject("c-2025-5a")).orElseThrow();
+        assertThat(journal.metadata()).containsEntry("signer", "МБОУ «СОШ № 18»").containsEntry("kind", "journal");
+        var pdf = journal.objects().get("document.pdf");
+        var retention = s3.getObjectRetention(GetObjectRetentionArgs.builder().bucket(journal.bucket()).object(pdf.key())
+                .versionId(pdf.versionId()).build());
+        assertThat(retention.mode().name()).isEqualTo("COMPLIANCE");
+        assertThat(retention.retainUntilDate().withZoneSameInstant(ZoneOffset.UTC))
+                .isEqualTo(ZonedDateTime.of(2031, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+
+        // Asking for the same quarter again produces nothing new: each document exists once.
+        var again = body(admin("POST", "/api/v1/archive-runs",
+                "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"periodId\":\"2025-q1\",\"classId\":\"c-2025-5a\"}"));
+        assertThat(again.at("/byState/ARCHIVED").asInt()).isEqualTo(subjects + paper);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archived_document WHERE document_id LIKE 'journal--demo--2025--2025-q1--c-2025-5a--%'",
+                Integer.class)).isEqualTo(subjects);
+    }
+
+    @Test
+    void theYearEndWaitsForTheDirectorAndALateCorrectionIsRenderedAgainNotSignedStale() throws Exception {
+        loadDemoSchoolOnce();
+        long run = body(admin("POST", "/api/v1/archive-runs",
+                "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-9a\"}")).get("id").asLong();
+        var rendered = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt());
+        int planned = rendered.get("planned").asInt();
+        var queue = body(admin("GET", "/api/v1/schools/demo/signing-queue", null));
+        var ids = new ArrayList<String>();
+        queue.forEach(d -> ids.add(d.get("documentId").asText()));
+        assertThat(ids).hasSize(planned).contains("summary-ledger--demo--2025--year--c-2025-9a");
+        var preview = http.send(java.net.http.HttpRequest.newBuilder(uri(queue.get(0).get("preview").asText()))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(preview.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        // A teacher corrects a mark of 9А after the journals were rendered.
+        var mark = jdbc.queryForMap("""
+                SELECT m.source_id AS mark, sub.source_id AS subject FROM mark m JOIN lesson l ON l.id = m.lesson_id
+                JOIN school_class c ON c.id = l.class_id JOIN subject sub ON sub.id = l.subject_id
+                WHERE c.source_id = 'c-2025-9a' ORDER BY m.source_id LIMIT 1""");
+        Batch.Mark original = demo.batches().stream().filter(b -> b.marks() != null).flatMap(b -> b.marks().stream())
+                .filter(m -> m.id().equals(mark.get("mark"))).findFirst().orElseThrow();
+        String corrected = original.value().equals("5") ? "3" : "5";
+        var fix = new Batch.Mark(original.id(), original.lessonId(), original.studentId(), corrected, original.workType(),
+                original.weight(), OffsetDateTime.now());
+        var correction = new Batch("late-correction-9a", null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(fix), null, null, null, null, null);
+        assertThat(push("demo", demoToken, json.writeValueAsBytes(correction)).statusCode()).isEqualTo(200);
+        String changed = "journal--demo--2025--year--c-2025-9a--" + mark.get("subject");
+
+        var outcomes = body(admin("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", ids))));
+        var results = new java.util.HashMap<String, String>();
+        outcomes.forEach(o -> results.put(o.get("documentId").asText(), o.get("result").asText()));
+        assertThat(results).containsEntry(changed, "RE_RENDERED").containsEntry("summary-ledger--demo--2025--year--c-2025-9a", "SIGNED");
+        assertThat(results.values().stream().filter("SIGNED"::equals)).hasSize(planned - 1);
+
+        awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == 1 && p.at("/byState/ARCHIVED").asInt() == planned - 1);
+        var signAgain = body(admin("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", List.of(changed)))));
+        assertThat(signAgain.get(0).get("result").asText()).isEqualTo("SIGNED");
+        var done = awaitRun(run, p -> !p.get("finishedAt").isNull());
+        assertThat(done.at("/byState/ARCHIVED").asInt()).isEqualTo(planned);
+
+        // The signed journal carries the corrected mark, and the director's signature verifies outside the service.
+        byte[] twin = retrieval.read(changed, "data.json", "test:inspector", "127.0.0.1");
+        JsonNode marks = json.readTree(twin).get("marks");
+        var found = new ArrayList<String>();
+        marks.forEach(m -> {
+            if (m.get("lessonId").asText().equals(original.lessonId()) && m.get("studentId").asText().equals(original.studentId()))
+                found.add(m.get("value").asText());
+        });
+        assertThat(found).containsExactly(corrected);
+        var ledger = catalogue.find("summary-ledger--demo--2025--year--c-2025-9a").orElseThrow();
+        assertThat(ledger.metadata().get("signer")).isEqualTo("Лебедева Ирина Викторовна, Директор");
+        var pdfEntry = ledger.objects().get("document.pdf");
+        assertThat(s3.getObjectRetention(GetObjectRetentionArgs.builder().bucket(ledger.bucket()).object(pdfEntry.key())
+                .versionId(pdfEntry.versionId()).build()).retainUntilDate().getYear()).isEqualTo(2052);
+        Path pdf = Files.write(KEYS.resolve("ledger.pdf"), retrieval.read(ledger.documentId(), "document.pdf", "test:inspector", "127.0.0.1"));
+        Path sig = Files.write(KEYS.resolve("ledger.pdf.sig"), retrieval.read(ledger.documentId(), "document.pdf.sig", "test:inspector", "127.0.0.1"));
+        assertThat(verify(pdf.toString())).isZero();
+        assertThat(verify(pdf.toString(), "--detached", sig.toString())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'test:inspector'", Integer.class)).isGreaterThanOrEqualTo(3);
+    }
+
+    String firstSubject(String classId) {
+        return jdbc.queryForObject("""
+                SELECT min(s.source_id) FROM subject s JOIN curriculum_item ci ON ci.subject_id = s.id
+                JOIN school_class c ON c.id = ci.class_id WHERE c.source_id = ?""", String.class, classId);
+    }
+
+    JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode progress;
+        do {
+            Thread.sleep(300);
+            progress = body(admin("GET", "/api/v1/archive-runs/" + run, null));
+        } while (!done.test(progress) && System.nanoTime() < deadline);
+        assertThat(done.test(progress)).as("run %d did not get there: %s; dead letters %s", run, progress,
+                jdbc.queryForList("SELECT document_id, reason FROM dead_letter")).isTrue();
+        return progress;
+    }
+
+    /** The inspector's CLI, in a JVM of its own, trusting only the test root, with its CRLs. */
+    static int verify(String... args) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), JournalArchiveApplication.class.getName(), "verify"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--trust", KEYS.resolve("root.pem").toString()));
+        try (var crls = Files.list(KEYS)) {
+            crls.filter(p -> p.toString().endsWith(".crl")).forEach(p -> command.addAll(List.of("--crl", p.toString())));
+        }
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) System.out.println(output);
+        return exit;
+    }
+}
