@@ -103,6 +103,12 @@ public class ApiProblems {
                 List.of(new Problem(e.path(), e.getMessage()))));
     }
 
+    @ExceptionHandler(ru.journalarchive.signing.external.ExternalSignatureRejected.class)
+    ResponseEntity<ProblemDetail> signatureRejected(Exception e) {
+        return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Подпись не принята", e.getMessage(),
+                List.of(new Problem("sessionId", e.getMessage()))));
+    }
+
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("request failed", e);
         return body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",

@@ -29,7 +29,7 @@ import ru.journalarchive.storage.catalogue.Catalogue;
  */
 class ArchiveCareTest extends ServiceTestBase {
 
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String DOCS = UUID.randomUUID().toString().substring(0, 8);
 
     @Autowired
     PackageWriter writer;
@@ -44,11 +44,14 @@ class ArchiveCareTest extends ServiceTestBase {
         System.setProperty("spring.datasource.url", DB.url());
         System.setProperty("spring.datasource.username", DB.user());
         System.setProperty("spring.datasource.password", DB.password());
+        System.setProperty("journal-archive.storage.archive-bucket", "ja-test-archive-" + ServiceTestBase.RUN);
+        System.setProperty("journal-archive.storage.drafts-bucket", "ja-test-drafts-" + ServiceTestBase.RUN);
     }
 
     @AfterAll
     static void forget() {
         List.of("url", "username", "password").forEach(p -> System.clearProperty("spring.datasource." + p));
+        List.of("archive-bucket", "drafts-bucket").forEach(p -> System.clearProperty("journal-archive.storage." + p));
     }
 
     record Run(int exit, String out, String err) {}
@@ -61,7 +64,7 @@ class ArchiveCareTest extends ServiceTestBase {
     }
 
     ArchivePackage journal(String id) {
-        return new ArchivePackage(id, List.of("demo", "2025", "q1", "c-2025-5a", "journal"),
+        return new ArchivePackage(id, List.of("care-" + DOCS, "2025", "q1", "c-2025-5a", "journal"),
                 Map.of("kind", "journal", "school", "demo", "school_year", "2025", "class_id", "c-2025-5a",
                         "title", "Журнал 5А, математика, I четверть"),
                 List.of(new ArchivePackage.PackageFile("document.pdf", "application/pdf", ("%PDF " + id).getBytes(StandardCharsets.UTF_8)),
@@ -71,7 +74,7 @@ class ArchiveCareTest extends ServiceTestBase {
 
     @Test
     void theFixitySummaryIsForTheAdministratorAndReportsTheLastRun() throws Exception {
-        writer.store(journal("care-fixity-" + RUN));
+        writer.store(journal("care-fixity-" + DOCS));
         assertThat(http.send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/admin/fixity")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         assertThat(admin("POST", "/api/v1/admin/fixity?sample=-1", null).statusCode()).isEqualTo(400);
@@ -86,7 +89,7 @@ class ArchiveCareTest extends ServiceTestBase {
 
     @Test
     void theArchiveCommandsAuditHoldRebuildAndListWhatMayBeDestroyed() throws Exception {
-        var stored = writer.store(journal("care-cli-" + RUN));
+        var stored = writer.store(journal("care-cli-" + DOCS));
 
         var fixity = cli("archive", "fixity");
         assertThat(fixity.exit()).as(fixity.err()).isZero();
@@ -103,7 +106,7 @@ class ArchiveCareTest extends ServiceTestBase {
 
         jdbc.update("DELETE FROM legal_hold_event WHERE document_id = ?", stored.documentId());
         jdbc.update("DELETE FROM archived_document WHERE document_id = ?", stored.documentId());
-        var rebuild = cli("archive", "rebuild", "--prefix", "demo/2025/q1/");
+        var rebuild = cli("archive", "rebuild", "--prefix", "care-" + DOCS + "/");
         assertThat(rebuild.out()).contains("1 documents added");
         assertThat(catalogue.find(stored.documentId()).orElseThrow().objects()).isEqualTo(stored.objects());
 
@@ -112,7 +115,7 @@ class ArchiveCareTest extends ServiceTestBase {
 
     @Test
     void theDisposalActListsTheDocumentsWhoseRetentionHasRunOut() throws Exception {
-        var stored = writer.store(journal("care-expired-" + RUN));
+        var stored = writer.store(journal("care-expired-" + DOCS));
         // Years cannot pass in a test: the catalogue is told this journal ran out yesterday.
         jdbc.update("UPDATE archived_document SET retain_until = ? WHERE document_id = ?",
                 Timestamp.from(Instant.now().minusSeconds(86400)), stored.documentId());

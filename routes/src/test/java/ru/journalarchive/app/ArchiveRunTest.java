@@ -18,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import ru.journalarchive.journal.ingest.Batch;
-import ru.journalarchive.signing.keys.GostAlgorithm;
-import ru.journalarchive.signing.pki.CertificateSubject;
-import ru.journalarchive.signing.pki.Pem;
-import ru.journalarchive.signing.pki.Pkcs12Files;
-import ru.journalarchive.signing.pki.TestPki;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.spec.X509EncodedKeySpec;
+import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.testing.OpenSsl;
 import ru.journalarchive.signing.testing.Signers;
 import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
@@ -37,36 +35,6 @@ import ru.journalarchive.storage.catalogue.Catalogue;
  * {@code verify} CLI in a process of its own.
  */
 class ArchiveRunTest extends ServiceTestBase {
-
-    static final Path KEYS;
-    static final TestPki PKI = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
-    static final String KEY_PASSWORD = "test-key-password";
-
-    static {
-        try {
-            KEYS = Files.createTempDirectory("school-keys");
-            var now = Instant.now();
-            var seal = PKI.issueSigner(CertificateSubject.service("МБОУ «СОШ № 18»", "МБОУ «СОШ № 18»"), now.minusSeconds(3600),
-                    now.plusSeconds(86_400 * 365));
-            var director = PKI.issueSigner(Signers.director(), now.minusSeconds(3600), now.plusSeconds(86_400 * 365));
-            Pkcs12Files.write(KEYS.resolve("seal.p12"), "seal", PKI.credentials(seal), KEY_PASSWORD.toCharArray());
-            Pkcs12Files.write(KEYS.resolve("director.p12"), "director", PKI.credentials(director), KEY_PASSWORD.toCharArray());
-            Files.writeString(KEYS.resolve("root.pem"), Pem.certificates(List.of(PKI.root().certificate())));
-            int n = 0;
-            for (var crl : PKI.emptyCrls(now)) Files.write(KEYS.resolve("ca-" + n++ + ".crl"), crl.getEncoded());
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void schoolKeys(DynamicPropertyRegistry registry) {
-        registry.add("journal-archive.signing.schools.demo.seal.keystore", () -> KEYS.resolve("seal.p12").toString());
-        registry.add("journal-archive.signing.schools.demo.seal.password", () -> KEY_PASSWORD);
-        registry.add("journal-archive.signing.schools.demo.director.keystore", () -> KEYS.resolve("director.p12").toString());
-        registry.add("journal-archive.signing.schools.demo.director.password", () -> KEY_PASSWORD);
-        registry.add("journal-archive.runs.poll", () -> "200ms");
-    }
 
     @Autowired
     Catalogue catalogue;
@@ -84,10 +52,11 @@ class ArchiveRunTest extends ServiceTestBase {
         long run = body(started).get("id").asLong();
         int subjects = jdbc.queryForObject("""
                 SELECT count(DISTINCT ci.subject_id) FROM curriculum_item ci JOIN school_class c ON c.id = ci.class_id
-                WHERE c.source_id = 'c-2025-5a'""", Integer.class);
+                JOIN school s ON s.id = c.school_id WHERE s.code = 'demo' AND c.source_id = 'c-2025-5a'""", Integer.class);
         int paper = jdbc.queryForObject("""
                 SELECT count(DISTINCT e.student_id) FROM enrollment e JOIN school_class c ON c.id = e.class_id
-                JOIN parent_access pa ON pa.student_id = e.student_id WHERE c.source_id = 'c-2025-5a' AND pa.paper_reports""",
+                JOIN parent_access pa ON pa.student_id = e.student_id JOIN school s ON s.id = c.school_id
+                WHERE s.code = 'demo' AND c.source_id = 'c-2025-5a' AND pa.paper_reports""",
                 Integer.class);
         assertThat(body(started).get("planned").asInt()).isEqualTo(subjects + paper);
 
@@ -122,18 +91,19 @@ class ArchiveRunTest extends ServiceTestBase {
         queue.forEach(d -> ids.add(d.get("documentId").asText()));
         assertThat(ids).hasSize(planned).contains("summary-ledger--demo--2025--year--c-2025-9a");
         var preview = http.send(java.net.http.HttpRequest.newBuilder(uri(queue.get(0).get("preview").asText()))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .header("Authorization", basicAdmin())
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(preview.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // A teacher corrects a mark of 9А after the journals were rendered.
         var mark = jdbc.queryForMap("""
-                SELECT m.source_id AS mark, sub.source_id AS subject FROM mark m JOIN lesson l ON l.id = m.lesson_id
+                SELECT m.source_id AS mark, m.value, sub.source_id AS subject FROM mark m JOIN lesson l ON l.id = m.lesson_id
                 JOIN school_class c ON c.id = l.class_id JOIN subject sub ON sub.id = l.subject_id
-                WHERE c.source_id = 'c-2025-9a' ORDER BY m.source_id LIMIT 1""");
+                JOIN school s ON s.id = c.school_id
+                WHERE s.code = 'demo' AND c.source_id = 'c-2025-9a' ORDER BY m.source_id LIMIT 1""");
         Batch.Mark original = demo.batches().stream().filter(b -> b.marks() != null).flatMap(b -> b.marks().stream())
                 .filter(m -> m.id().equals(mark.get("mark"))).findFirst().orElseThrow();
-        String corrected = original.value().equals("5") ? "3" : "5";
+        String corrected = mark.get("value").equals("5") ? "3" : "5";
         var fix = new Batch.Mark(original.id(), original.lessonId(), original.studentId(), corrected, original.workType(),
                 original.weight(), OffsetDateTime.now());
         var correction = new Batch("late-correction-9a", null, null, null, null, null, null, null, null, null, null, null, null,
@@ -174,10 +144,71 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'test:inspector'", Integer.class)).isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void theDirectorSignsTheYearEndOnATokenPlayedByOpenSsl() throws Exception {
+        loadDemoSchoolOnce();
+        // The token: OpenSSL with the gost engine makes the key, which never leaves it; the CA certifies it.
+        var token = new OpenSsl(Files.createDirectories(KEYS.resolve("token-" + System.nanoTime())));
+        token.ok("genpkey", "-algorithm", "gost2012_256", "-pkeyopt", "paramset:A", "-out", "key.pem");
+        token.ok("pkey", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "pub.der");
+        var key = KeyFactory.getInstance("ECGOST3410-2012", GostProvider.get())
+                .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(token.dir().resolve("pub.der"))));
+        var certificate = PKI.issueSigner(Signers.director(), key, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400));
+        token.pem("signer.pem", certificate);
+        token.pem("chain.pem", PKI.intermediate().certificate());
+
+        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-1a\"}"))
+                .get("id").asLong();
+        int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
+        var ids = new ArrayList<String>();
+        body(admin("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
+            if (d.get("classId").asText().equals("c-2025-1a")) ids.add(d.get("documentId").asText());
+        });
+        assertThat(ids).hasSize(planned);
+
+        var steps = body(admin("POST", "/api/v1/schools/demo/signing-queue/external/prepare", json.writeValueAsString(Map.of(
+                "documentIds", ids, "certificate", java.util.Base64.getEncoder().encodeToString(certificate.getEncoded())))));
+        for (String stage : List.of("PDF", "DETACHED")) {
+            var signatures = new ArrayList<Map<String, String>>();
+            for (var step : steps) {
+                assertThat(step.get("result").asText()).as(step.toString()).isEqualTo("NEXT_STEP");
+                assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
+                String session = step.at("/next/sessionId").asText();
+                var content = http.send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
+                                + session + "/content")).header("Authorization", basicAdmin()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                assertThat(MessageDigest.getInstance("GOST3411-2012-256", GostProvider.get()).digest(content))
+                        .isEqualTo(java.util.Base64.getDecoder().decode(step.at("/next/hash").asText()));
+                Path in = token.write(session + ".bin", content);
+                token.ok("cms", "-sign", "-binary", "-in", in.toString(), "-signer", "signer.pem", "-inkey", "key.pem",
+                        "-certfile", "chain.pem", "-md", "md_gost12_256", "-outform", "DER", "-out",
+                        token.dir().resolve(session + ".p7s").toString());
+                signatures.add(Map.of("sessionId", session, "cms",
+                        java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(token.dir().resolve(session + ".p7s")))));
+            }
+            steps = body(admin("POST", "/api/v1/schools/demo/signing-queue/external/complete",
+                    json.writeValueAsString(Map.of("signatures", signatures))));
+        }
+        assertThat(steps).hasSize(planned).allSatisfy(s -> assertThat(s.get("result").asText()).isEqualTo("SIGNED"));
+
+        assertThat(awaitRun(run, p -> !p.get("finishedAt").isNull()).at("/byState/ARCHIVED").asInt()).isEqualTo(planned);
+        var ledger = catalogue.find("summary-ledger--demo--2025--year--c-2025-1a").orElseThrow();
+        Path pdf = Files.write(KEYS.resolve("ledger-1a.pdf"), retrieval.read(ledger.documentId(), "document.pdf", "test:inspector", "127.0.0.1"));
+        Path sig = Files.write(KEYS.resolve("ledger-1a.pdf.sig"), retrieval.read(ledger.documentId(), "document.pdf.sig", "test:inspector", "127.0.0.1"));
+        assertThat(verify(pdf.toString())).isZero();
+        assertThat(verify(pdf.toString(), "--detached", sig.toString())).isZero();
+        assertThat(ledger.metadata().get("signer")).isEqualTo("Лебедева Ирина Викторовна, Директор");
+    }
+
+    static String basicAdmin() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
+    }
+
     String firstSubject(String classId) {
         return jdbc.queryForObject("""
                 SELECT min(s.source_id) FROM subject s JOIN curriculum_item ci ON ci.subject_id = s.id
-                JOIN school_class c ON c.id = ci.class_id WHERE c.source_id = ?""", String.class, classId);
+                JOIN school_class c ON c.id = ci.class_id JOIN school sc ON sc.id = c.school_id
+                WHERE sc.code = 'demo' AND c.source_id = ?""", String.class, classId);
     }
 
     JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {

@@ -13,6 +13,8 @@ import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
 import ru.journalarchive.app.run.DocumentPipeline;
 import ru.journalarchive.app.run.DocumentRendering;
+import ru.journalarchive.app.run.ExternalDirectorSigning;
+import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.app.signing.DocumentSigner;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
 import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
@@ -77,6 +79,13 @@ public class RunsConfig {
     public DirectorSigning directorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
                                            DocumentSigner signer, DocumentPipeline pipeline) {
         return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline);
+    }
+
+    /** Sessions of token signing live in memory for 30 minutes (one node; DESIGN.md). */
+    @Bean
+    public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline) {
+        return new ExternalDirectorSigning(signing, drafts, pipeline,
+                new ExternalSigning(java.time.Duration.ofMinutes(30), Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** Marker: the routes module's tables are current. */

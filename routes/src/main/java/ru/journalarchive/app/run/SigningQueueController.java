@@ -3,6 +3,7 @@ package ru.journalarchive.app.run;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.security.Principal;
 import java.util.List;
@@ -27,13 +28,20 @@ public class SigningQueueController {
 
     public record Batch(@NotEmpty List<String> documentIds) {}
 
+    /** certificate: the director's certificate from the token, PEM or base64 DER. */
+    public record ExternalBatch(@NotEmpty List<String> documentIds, @NotBlank String certificate) {}
+
+    public record Signatures(@NotEmpty List<ExternalDirectorSigning.Completion> signatures) {}
+
     private final ArchiveRuns runs;
     private final DirectorSigning signing;
+    private final ExternalDirectorSigning external;
     private final Drafts drafts;
 
-    public SigningQueueController(ArchiveRuns runs, DirectorSigning signing, Drafts drafts) {
+    public SigningQueueController(ArchiveRuns runs, DirectorSigning signing, ExternalDirectorSigning external, Drafts drafts) {
         this.runs = runs;
         this.signing = signing;
+        this.external = external;
         this.drafts = drafts;
     }
 
@@ -58,5 +66,34 @@ public class SigningQueueController {
     @PostMapping("/sign")
     public List<DirectorSigning.Outcome> sign(@PathVariable String school, @Valid @RequestBody Batch batch, Principal who) {
         return signing.signWithServerKey(school, batch.documentIds(), who.getName());
+    }
+
+    @Operation(summary = "Подписать пакет на токене директора (КриптоПро ЭЦП Browser plug-in): получить хеши",
+            description = "Для каждого документа — хеш байтовых диапазонов PDF; после него — хеш итогового PDF для открепленной подписи.")
+    @PostMapping("/external/prepare")
+    public List<ExternalDirectorSigning.Progress> prepare(@PathVariable String school, @Valid @RequestBody ExternalBatch batch) {
+        return external.prepare(school, batch.documentIds(), certificate(batch.certificate()));
+    }
+
+    @Operation(summary = "Подписываемые байты сеанса (для средств, которые сами считают хеш)")
+    @GetMapping(value = "/external/{sessionId}/content", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    public byte[] content(@PathVariable String school, @PathVariable String sessionId) {
+        return external.content(school, sessionId);
+    }
+
+    @Operation(summary = "Передать подписи CMS, сделанные на токене")
+    @PostMapping("/external/complete")
+    public List<ExternalDirectorSigning.Progress> complete(@PathVariable String school, @Valid @RequestBody Signatures signatures) {
+        return external.complete(school, signatures.signatures());
+    }
+
+    private static java.security.cert.X509Certificate certificate(String text) {
+        String body = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+        try {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(body)));
+        } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
+            throw new RunRequestException("certificate", "Сертификат не читается: ожидается PEM или DER в base64");
+        }
     }
 }

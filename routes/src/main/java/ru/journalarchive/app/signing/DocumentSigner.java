@@ -36,7 +36,11 @@ public final class DocumentSigner {
 
     /** "Лебедева Ирина Викторовна, Директор" as the certificate names the signer. */
     public static String signer(SigningCredentials credentials) {
-        var details = SignerDetails.of(credentials.certificate());
+        return signer(credentials.certificate());
+    }
+
+    public static String signer(java.security.cert.X509Certificate certificate) {
+        var details = SignerDetails.of(certificate);
         return details.title() == null ? details.commonName() : details.commonName() + ", " + details.title();
     }
 }
