@@ -97,8 +97,8 @@ public class ApiProblems {
                 List.of(new Problem("", "Ожидается JSON-объект запроса"))));
     }
 
-    @ExceptionHandler(ru.journalarchive.app.run.RunRequestException.class)
-    ResponseEntity<ProblemDetail> runRequest(ru.journalarchive.app.run.RunRequestException e) {
+    @ExceptionHandler(ru.journalarchive.app.RejectedRequest.class)
+    ResponseEntity<ProblemDetail> runRequest(ru.journalarchive.app.RejectedRequest e) {
         return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Запрос не выполнен", e.getMessage(),
                 List.of(new Problem(e.path(), e.getMessage()))));
     }
@@ -107,6 +107,20 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> signatureRejected(Exception e) {
         return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Подпись не принята", e.getMessage(),
                 List.of(new Problem("sessionId", e.getMessage()))));
+    }
+
+    @ExceptionHandler(ru.journalarchive.storage.catalogue.DocumentNotFound.class)
+    ResponseEntity<ProblemDetail> documentNotFound(Exception e) {
+        return body(problem(HttpStatus.NOT_FOUND, "Документ не найден", "В каталоге архива нет такого документа или файла.",
+                List.of(new Problem("id", e.getMessage()))));
+    }
+
+    /** A stored file whose hash differs from the catalogue is never served; the read audit has recorded it. */
+    @ExceptionHandler(ru.journalarchive.storage.catalogue.TamperedObjectException.class)
+    ResponseEntity<ProblemDetail> tampered(Exception e) {
+        log.error("hash mismatch on read: {}", e.getMessage());
+        return body(problem(HttpStatus.CONFLICT, "Файл повреждён", "Файл в хранилище не совпадает с хешем в каталоге и не выдан; "
+                + "сообщите администратору архива.", List.of(new Problem("id", e.getMessage()))));
     }
 
     ResponseEntity<ProblemDetail> unexpected(Exception e) {

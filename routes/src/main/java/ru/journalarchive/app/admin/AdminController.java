@@ -1,6 +1,8 @@
 package ru.journalarchive.app.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import ru.journalarchive.app.security.AppUsers;
+import ru.journalarchive.app.security.Role;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +26,7 @@ import ru.journalarchive.journal.school.SchoolRegistry;
 /** Schools and their journal systems' tokens, for the administrator. */
 @RestController
 @RequestMapping("/api/v1/admin")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "login")
 public class AdminController {
 
     public record NewSchool(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",
@@ -33,10 +35,45 @@ public class AdminController {
 
     public record NewToken(@NotBlank @Size(max = 200) String label) {}
 
-    private final SchoolRegistry registry;
+    /** school: for a director only. */
+    public record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "логин: латинские буквы, цифры, . _ @ -")
+                          String username,
+                          @NotBlank @Size(min = 12, max = 200, message = "пароль не короче 12 символов") String password,
+                          @jakarta.validation.constraints.NotNull Role role, String school,
+                          @NotBlank @Size(max = 300) String fullName) {}
 
-    public AdminController(SchoolRegistry registry) {
+    private final SchoolRegistry registry;
+    private final AppUsers users;
+
+    public AdminController(SchoolRegistry registry, AppUsers users) {
         this.registry = registry;
+        this.users = users;
+    }
+
+    @Operation(summary = "Создать пользователя (директор школы, архивист, проверяющий, администратор) или сменить ему пароль")
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AppUsers.UserInfo addUser(@Valid @RequestBody NewUser user) {
+        if (user.role() == Role.DIRECTOR) registry.find(String.valueOf(user.school()))
+                .orElseThrow(() -> new UnknownSchoolException(String.valueOf(user.school())));
+        try {
+            return users.add(user.username(), user.password(), user.role(), user.role() == Role.DIRECTOR ? user.school() : null,
+                    user.fullName());
+        } catch (IllegalArgumentException e) {
+            throw new ru.journalarchive.app.RejectedRequest("role", "Роль не подходит: " + e.getMessage());
+        }
+    }
+
+    @Operation(summary = "Пользователи")
+    @GetMapping("/users")
+    public List<AppUsers.UserInfo> users() {
+        return users.all();
+    }
+
+    @Operation(summary = "Заблокировать пользователя")
+    @DeleteMapping("/users/{username}")
+    public ResponseEntity<Void> disable(@PathVariable String username) {
+        return users.disable(username) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @Operation(summary = "Зарегистрировать школу (или переименовать)")

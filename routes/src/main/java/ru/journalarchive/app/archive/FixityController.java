@@ -17,7 +17,7 @@ import ru.journalarchive.storage.catalogue.FixityAudit;
 /** The fixity audit's summary (the last finished run and its findings), and a run on demand. */
 @RestController
 @RequestMapping("/api/v1/admin/fixity")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "login")
 public class FixityController {
 
     private final FixityAudit fixity;

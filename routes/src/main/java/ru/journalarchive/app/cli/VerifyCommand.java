@@ -3,18 +3,16 @@ package ru.journalarchive.app.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import ru.journalarchive.signing.pki.CertificateFiles;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.VerificationProtocol;
@@ -102,24 +100,17 @@ final class VerifyCommand {
 
     private static List<X509Certificate> certificates(Path file) {
         try {
-            var result = new ArrayList<X509Certificate>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(read(file))))
-                result.add((X509Certificate) c);
-            if (result.isEmpty()) throw new Cli.UsageException("no certificate in " + file);
-            return result;
-        } catch (GeneralSecurityException e) {
-            throw new Cli.UsageException("not a certificate: " + file);
+            return CertificateFiles.certificates(read(file));
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(file + ": " + e.getMessage());
         }
     }
 
     private static List<X509CRL> crls(Path file) {
         try {
-            var result = new ArrayList<X509CRL>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(read(file))))
-                result.add((X509CRL) c);
-            return result;
-        } catch (GeneralSecurityException e) {
-            throw new Cli.UsageException("not a CRL: " + file);
+            return CertificateFiles.crls(read(file));
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(file + ": " + e.getMessage());
         }
     }
 }

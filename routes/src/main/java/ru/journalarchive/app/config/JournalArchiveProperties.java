@@ -14,7 +14,19 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
 public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Storage storage,
-                                       Runs runs, Admin admin, Demo demo) {
+                                       Runs runs, Verification verification, Admin admin, Demo demo) {
+
+    /**
+     * What the service trusts when it verifies signatures for inspectors: root certificates (PEM
+     * files; the Минцифры head CA and accredited CAs in production), CRL files, and whether to fetch
+     * CRLs from the certificates' distribution points.
+     */
+    public record Verification(List<Path> trustedRoots, List<Path> crls, boolean fetchCrls) {
+        public Verification {
+            trustedRoots = trustedRoots == null ? List.of() : trustedRoots;
+            crls = crls == null ? List.of() : crls;
+        }
+    }
 
     /**
      * Archive runs: worker threads, how often due documents are claimed, attempts per step with the

@@ -20,6 +20,7 @@ public class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes("schoolToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("Токен журнальной системы школы"))
-                        .addSecuritySchemes("admin", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
+                        .addSecuritySchemes("login", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("Вход пользователя: директор (своя школа), архивист, проверяющий, администратор")));
     }
 }

@@ -20,7 +20,7 @@ import ru.journalarchive.journal.ingest.UnknownSchoolException;
 /** Archive runs on demand (a school, a period or the year end, optionally one class) and their progress. */
 @RestController
 @RequestMapping("/api/v1/archive-runs")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "login")
 public class ArchiveRunController {
 
     /** periodId empty: the year-end run; classId empty: every class. */

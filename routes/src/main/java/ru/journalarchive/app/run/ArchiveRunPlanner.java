@@ -1,5 +1,6 @@
 package ru.journalarchive.app.run;
 
+import ru.journalarchive.app.RejectedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import ru.journalarchive.journal.snapshot.SchoolYearOutline;
@@ -26,12 +27,12 @@ public final class ArchiveRunPlanner {
      */
     public List<PlannedDocument> plan(String school, String yearId, String periodId, String classId, boolean schoolSeals) {
         SchoolYearOutline outline = outlines.read(school, yearId)
-                .orElseThrow(() -> new RunRequestException("schoolYear", "У школы нет учебного года " + yearId));
+                .orElseThrow(() -> new RejectedRequest("schoolYear", "У школы нет учебного года " + yearId));
         SchoolYearOutline.Period period = periodId == null ? null : outline.period(periodId)
-                .orElseThrow(() -> new RunRequestException("periodId", "В учебном году " + outline.yearName() + " нет периода " + periodId));
+                .orElseThrow(() -> new RejectedRequest("periodId", "В учебном году " + outline.yearName() + " нет периода " + periodId));
         var classes = outline.classesOf(period).stream().filter(c -> classId == null || c.id().equals(classId)).toList();
         if (classId != null && classes.isEmpty())
-            throw new RunRequestException("classId", "Класс " + classId + " не найден или не учится в этом периоде");
+            throw new RejectedRequest("classId", "Класс " + classId + " не найден или не учится в этом периоде");
         boolean yearEnd = period == null;
         boolean sealed = !yearEnd && schoolSeals;
         var documents = new ArrayList<PlannedDocument>();

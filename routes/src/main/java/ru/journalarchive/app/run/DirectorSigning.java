@@ -1,5 +1,6 @@
 package ru.journalarchive.app.run;
 
+import ru.journalarchive.app.RejectedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class DirectorSigning {
 
     /** Signs with the director's server-held key; each document's outcome is reported, none stops the others. */
     public List<Outcome> signWithServerKey(String school, List<String> documentIds, String actor) {
-        var credentials = keys.director(school).orElseThrow(() -> new RunRequestException("school",
+        var credentials = keys.director(school).orElseThrow(() -> new RejectedRequest("school",
                 "Для школы " + school + " не настроен ключ директора на сервере: подпишите через КриптоПро ЭЦП Browser plug-in"));
         var outcomes = new ArrayList<Outcome>();
         for (String id : documentIds) {

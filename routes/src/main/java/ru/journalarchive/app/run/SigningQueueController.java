@@ -1,5 +1,6 @@
 package ru.journalarchive.app.run;
 
+import ru.journalarchive.app.RejectedRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -20,7 +21,7 @@ import ru.journalarchive.storage.drafts.Drafts;
 /** The director's queue: year-end documents waiting for a signature, their previews, and signing them as a batch. */
 @RestController
 @RequestMapping("/api/v1/schools/{school}/signing-queue")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "login")
 public class SigningQueueController {
 
     public record Waiting(String documentId, String kind, String classId, String subjectId, String title, Integer pages,
@@ -93,7 +94,7 @@ public class SigningQueueController {
             return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(body)));
         } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
-            throw new RunRequestException("certificate", "Сертификат не читается: ожидается PEM или DER в base64");
+            throw new RejectedRequest("certificate", "Сертификат не читается: ожидается PEM или DER в base64");
         }
     }
 }

@@ -9,20 +9,20 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import ru.journalarchive.app.config.JournalArchiveProperties;
+import ru.journalarchive.app.config.RunsConfig;
 import ru.journalarchive.journal.school.SchoolRegistry;
 
 /**
- * Every endpoint is authenticated except the API description and health. A school's token may
- * push batches of its own school only; the administrator (HTTP basic) manages schools and tokens.
+ * Every endpoint is authenticated except the API description, health and the TSA. A school's token
+ * may push batches of its own school only; people log in with HTTP basic and act by their role
+ * ({@link Role}), a director only for their own school.
  */
 @Configuration
 public class SecurityConfig {
@@ -34,6 +34,9 @@ public class SecurityConfig {
         AuthorizationManager<RequestAuthorizationContext> ownSchool = (auth, context) ->
                 new AuthorizationDecision(auth.get() instanceof SchoolTokenAuthentication t
                         && t.school().equals(context.getVariables().get("school")));
+        AuthorizationManager<RequestAuthorizationContext> directorOfSchool = (auth, context) ->
+                new AuthorizationDecision(auth.get().getPrincipal() instanceof AppUsers.SchoolUser u && u.role() == Role.DIRECTOR
+                        && u.school().equals(context.getVariables().get("school")));
         return http
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,9 +45,9 @@ public class SecurityConfig {
                         problems.unauthorized(res, "Неверное имя пользователя или пароль")))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.unauthorized(res,
-                                "Нужен токен школы (Authorization: Bearer …) или вход администратора"))
+                                "Нужен вход (имя пользователя и пароль) или токен школы (Authorization: Bearer …)"))
                         .accessDeniedHandler((req, res, ex) -> problems.forbidden(res,
-                                "Недостаточно прав: токен школы позволяет передавать данные только своей школы")))
+                                "Недостаточно прав для этого действия или документы другой школы")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/actuator/health",
                                 "/actuator/health/**", "/error").permitAll()
@@ -52,10 +55,16 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tsa/certificates").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/schools/{school}/batches").access(ownSchool)
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        // Until directors and archivists have logins of their own, the administrator runs these.
-                        .requestMatchers("/api/v1/archive-runs", "/api/v1/archive-runs/**",
-                                "/api/v1/schools/{school}/signing-queue", "/api/v1/schools/{school}/signing-queue/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/schools/{school}/signing-queue", "/api/v1/schools/{school}/signing-queue/**")
+                                .access(directorOfSchool)
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/archive-runs", "/api/v1/archive-runs/**",
+                                "/actuator/prometheus").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/documents/{id}/legal-hold").hasRole("ARCHIVIST")
+                        .requestMatchers("/api/v1/disposal/**").hasRole("ARCHIVIST")
+                        // Directors see their own school's documents only: the controllers check the school.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/documents", "/api/v1/documents/**")
+                                .hasAnyRole("ARCHIVIST", "INSPECTOR", "DIRECTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verifications").hasAnyRole("INSPECTOR", "ARCHIVIST")
                         .anyRequest().denyAll())
                 .build();
     }
@@ -66,13 +75,14 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService administrators(JournalArchiveProperties properties) {
+    AppUsers appUsers(JdbcTemplate jdbc, PasswordEncoder encoder, JournalArchiveProperties properties,
+                      RunsConfig.RunsSchemaMigration migrated) {
         var admin = properties.admin();
         if (admin.passwordHash() == null || admin.passwordHash().isBlank()) {
-            log.warn("JA_ADMIN_PASSWORD_HASH is not set: the admin API refuses every login");
-            return new InMemoryUserDetailsManager();
+            log.warn("JA_ADMIN_PASSWORD_HASH is not set: only users created with 'user add' can log in");
+            return new AppUsers(jdbc, encoder, null);
         }
-        return new InMemoryUserDetailsManager(User.withUsername(admin.username()).password(admin.passwordHash())
-                .roles("ADMIN").build());
+        return new AppUsers(jdbc, encoder, new AppUsers.User(admin.username(), admin.passwordHash(), Role.ADMIN, null,
+                "Администратор", true));
     }
 }

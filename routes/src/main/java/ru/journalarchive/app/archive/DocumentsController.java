@@ -1,0 +1,190 @@
+package ru.journalarchive.app.archive;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.journalarchive.app.RejectedRequest;
+import ru.journalarchive.app.security.AppUsers;
+import ru.journalarchive.app.security.Role;
+import ru.journalarchive.app.verification.VerificationController;
+import ru.journalarchive.app.verification.Verifications;
+import ru.journalarchive.storage.archive.LockedObjects;
+import ru.journalarchive.storage.archive.StoredVersion;
+import ru.journalarchive.storage.catalogue.ArchivedDocument;
+import ru.journalarchive.storage.catalogue.AuditedRetrieval;
+import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.catalogue.CatalogueQuery;
+import ru.journalarchive.storage.catalogue.DocumentNotFound;
+import ru.journalarchive.storage.catalogue.LegalHolds;
+
+/**
+ * The archive for archivists, inspectors and directors (their own school only): search the
+ * catalogue, see retention and hold, download a file or the whole package, verify an archived
+ * document. Every download is written to the read audit, with who and from where.
+ */
+@RestController
+@SecurityRequirement(name = "login")
+@RequestMapping("/api/v1/documents")
+public class DocumentsController {
+
+    /** A catalogue entry as the API shows it: metadata, files (size and hashes), retention, hold, links. */
+    public record DocumentView(String documentId, Map<String, String> metadata, Map<String, FileView> files,
+                               String retentionClass, String retentionMode, ZonedDateTime retainUntil, boolean legalHold,
+                               Long disposedByAct, Instant createdAt, Instant signedAt, String packageLink) {}
+
+    public record FileView(long size, String sha256, String streebog256, String contentType, String link) {}
+
+    public record Page(int page, int size, List<DocumentView> documents) {}
+
+    public record Hold(boolean held, @NotBlank String reason) {}
+
+    private final Catalogue catalogue;
+    private final AuditedRetrieval retrieval;
+    private final LegalHolds holds;
+    private final LockedObjects archive;
+    private final Verifications verifications;
+
+    public DocumentsController(Catalogue catalogue, AuditedRetrieval retrieval, LegalHolds holds, LockedObjects archive,
+                               Verifications verifications) {
+        this.catalogue = catalogue;
+        this.retrieval = retrieval;
+        this.holds = holds;
+        this.archive = archive;
+        this.verifications = verifications;
+    }
+
+    @Operation(summary = "Поиск документов архива (школа, год, период, класс, предмет, вид, подписант, даты)")
+    @GetMapping
+    public Page search(@RequestParam Map<String, String> params,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant signedFrom,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant signedTo,
+                       @RequestParam(required = false) Boolean legalHold,
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                       Authentication who) {
+        var equal = new LinkedHashMap<String, String>();
+        FIELDS.forEach((param, column) -> {
+            if (params.containsKey(param) && !params.get(param).isBlank()) equal.put(column, params.get(param));
+        });
+        String ownSchool = directorSchool(who);
+        if (ownSchool != null) equal.put("school", ownSchool);
+        if (size < 1 || size > CatalogueQuery.MAX_PAGE_SIZE)
+            throw new RejectedRequest("size", "Размер страницы: от 1 до " + CatalogueQuery.MAX_PAGE_SIZE);
+        if (page < 0) throw new RejectedRequest("page", "Номер страницы не может быть отрицательным");
+        var query = CatalogueQuery.where(equal).created(new CatalogueQuery.Range(createdFrom, createdTo))
+                .signed(new CatalogueQuery.Range(signedFrom, signedTo)).legalHold(legalHold).page(page, size);
+        return new Page(page, size, catalogue.search(query).stream().map(DocumentsController::view).toList());
+    }
+
+    /** API parameter → catalogue column. */
+    private static final Map<String, String> FIELDS = Map.of("school", "school", "schoolYear", "school_year", "period", "period",
+            "classId", "class_id", "subject", "subject", "student", "student", "kind", "kind", "signer", "signer");
+
+    @Operation(summary = "Документ архива: метаданные, файлы, срок хранения, удержание")
+    @GetMapping("/{id}")
+    public DocumentView document(@PathVariable String id, Authentication who) {
+        return view(readable(id, who));
+    }
+
+    @Operation(summary = "Скачать файл документа (document.pdf, document.pdf.sig, data.json); чтение записывается в журнал")
+    @GetMapping("/{id}/files/{name}")
+    public ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String name, Authentication who,
+                                       HttpServletRequest request) {
+        var document = readable(id, who);
+        var entry = document.objects().get(name);
+        if (entry == null) throw new DocumentNotFound(id + "/" + name);
+        byte[] bytes = retrieval.read(id, name, who.getName(), request.getRemoteAddr());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(entry.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + "-" + name).build().toString())
+                .body(bytes);
+    }
+
+    @Operation(summary = "Скачать весь пакет документа (ZIP: файлы и manifest.json); каждое чтение записывается в журнал")
+    @GetMapping(value = "/{id}/package.zip", produces = "application/zip")
+    public ResponseEntity<byte[]> zip(@PathVariable String id, Authentication who, HttpServletRequest request) throws IOException {
+        var document = readable(id, who);
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            for (String name : document.objects().keySet()) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(retrieval.read(id, name, who.getName(), request.getRemoteAddr()));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(archive.read(new StoredVersion(document.manifestKey(), document.manifestVersion(), 0)));
+            zip.closeEntry();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip").build().toString())
+                .body(out.toByteArray());
+    }
+
+    @Operation(summary = "Проверить подпись документа архива (и хеши файлов по каталогу)",
+            description = "Проверяется PDF с подписью; с detached=true — PDF и открепленная подпись .sig. format=pdf — печатный протокол.")
+    @GetMapping("/{id}/verification")
+    public ResponseEntity<?> verify(@PathVariable String id, @RequestParam(defaultValue = "false") boolean detached,
+                                    @RequestParam(defaultValue = "json") String format, Authentication who, HttpServletRequest request) {
+        if (!List.of("json", "pdf").contains(format)) throw new RejectedRequest("format", "Формат отчёта: json или pdf");
+        readable(id, who);
+        // The audited read fails on a hash that differs from the catalogue, so a verified file is the archived one.
+        byte[] pdf = retrieval.read(id, "document.pdf", who.getName(), request.getRemoteAddr());
+        var report = detached ? verifications.detached(pdf, retrieval.read(id, "document.pdf.sig", who.getName(), request.getRemoteAddr()))
+                : verifications.pdf(pdf);
+        return VerificationController.respond(report, id + ".pdf", format);
+    }
+
+    @Operation(summary = "Наложить или снять удержание (legal hold) с причиной")
+    @PutMapping("/{id}/legal-hold")
+    public DocumentView hold(@PathVariable String id, @Valid @RequestBody Hold hold, Authentication who) {
+        if (hold.held()) holds.place(id, hold.reason(), who.getName());
+        else holds.lift(id, hold.reason(), who.getName());
+        return view(catalogue.find(id).orElseThrow(() -> new DocumentNotFound(id)));
+    }
+
+    /** The document, if this user may read it: a director only their own school's. */
+    private ArchivedDocument readable(String id, Authentication who) {
+        var document = catalogue.find(id).orElseThrow(() -> new DocumentNotFound(id));
+        String own = directorSchool(who);
+        if (own != null && !own.equals(document.metadata().get("school")))
+            throw new org.springframework.security.access.AccessDeniedException("document of another school");
+        return document;
+    }
+
+    private static String directorSchool(Authentication who) {
+        return who.getPrincipal() instanceof AppUsers.SchoolUser u && u.role() == Role.DIRECTOR ? u.school() : null;
+    }
+
+    static DocumentView view(ArchivedDocument d) {
+        String base = "/api/v1/documents/" + d.documentId();
+        var files = new LinkedHashMap<String, FileView>();
+        d.objects().forEach((name, e) -> files.put(name, new FileView(e.size(), e.sha256(), e.streebog256(), e.contentType(),
+                base + "/files/" + name)));
+        return new DocumentView(d.documentId(), d.metadata(), files, d.retentionClass(), d.retentionMode(), d.retainUntil(),
+                d.legalHold(), d.disposedByAct(), d.createdAt(), d.signedAt(), base + "/package.zip");
+    }
+}
