@@ -86,12 +86,12 @@ class ArchiveRunTest extends ServiceTestBase {
                 "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-9a\"}")).get("id").asLong();
         var rendered = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt());
         int planned = rendered.get("planned").asInt();
-        var queue = body(admin("GET", "/api/v1/schools/demo/signing-queue", null));
+        var queue = body(director("GET", "/api/v1/schools/demo/signing-queue", null));
         var ids = new ArrayList<String>();
         queue.forEach(d -> ids.add(d.get("documentId").asText()));
         assertThat(ids).hasSize(planned).contains("summary-ledger--demo--2025--year--c-2025-9a");
         var preview = http.send(java.net.http.HttpRequest.newBuilder(uri(queue.get(0).get("preview").asText()))
-                .header("Authorization", basicAdmin())
+                .header("Authorization", basicDirector())
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(preview.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
@@ -111,14 +111,14 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(push("demo", demoToken, json.writeValueAsBytes(correction)).statusCode()).isEqualTo(200);
         String changed = "journal--demo--2025--year--c-2025-9a--" + mark.get("subject");
 
-        var outcomes = body(admin("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", ids))));
+        var outcomes = body(director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", ids))));
         var results = new java.util.HashMap<String, String>();
         outcomes.forEach(o -> results.put(o.get("documentId").asText(), o.get("result").asText()));
         assertThat(results).containsEntry(changed, "RE_RENDERED").containsEntry("summary-ledger--demo--2025--year--c-2025-9a", "SIGNED");
         assertThat(results.values().stream().filter("SIGNED"::equals)).hasSize(planned - 1);
 
         awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == 1 && p.at("/byState/ARCHIVED").asInt() == planned - 1);
-        var signAgain = body(admin("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", List.of(changed)))));
+        var signAgain = body(director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", List.of(changed)))));
         assertThat(signAgain.get(0).get("result").asText()).isEqualTo("SIGNED");
         var done = awaitRun(run, p -> !p.get("finishedAt").isNull());
         assertThat(done.at("/byState/ARCHIVED").asInt()).isEqualTo(planned);
@@ -161,12 +161,12 @@ class ArchiveRunTest extends ServiceTestBase {
                 .get("id").asLong();
         int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
         var ids = new ArrayList<String>();
-        body(admin("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
+        body(director("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
             if (d.get("classId").asText().equals("c-2025-1a")) ids.add(d.get("documentId").asText());
         });
         assertThat(ids).hasSize(planned);
 
-        var steps = body(admin("POST", "/api/v1/schools/demo/signing-queue/external/prepare", json.writeValueAsString(Map.of(
+        var steps = body(director("POST", "/api/v1/schools/demo/signing-queue/external/prepare", json.writeValueAsString(Map.of(
                 "documentIds", ids, "certificate", java.util.Base64.getEncoder().encodeToString(certificate.getEncoded())))));
         for (String stage : List.of("PDF", "DETACHED")) {
             var signatures = new ArrayList<Map<String, String>>();
@@ -175,7 +175,7 @@ class ArchiveRunTest extends ServiceTestBase {
                 assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
                 String session = step.at("/next/sessionId").asText();
                 var content = http.send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
-                                + session + "/content")).header("Authorization", basicAdmin()).build(),
+                                + session + "/content")).header("Authorization", basicDirector()).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
                 assertThat(MessageDigest.getInstance("GOST3411-2012-256", GostProvider.get()).digest(content))
                         .isEqualTo(java.util.Base64.getDecoder().decode(step.at("/next/hash").asText()));
@@ -186,7 +186,7 @@ class ArchiveRunTest extends ServiceTestBase {
                 signatures.add(Map.of("sessionId", session, "cms",
                         java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(token.dir().resolve(session + ".p7s")))));
             }
-            steps = body(admin("POST", "/api/v1/schools/demo/signing-queue/external/complete",
+            steps = body(director("POST", "/api/v1/schools/demo/signing-queue/external/complete",
                     json.writeValueAsString(Map.of("signatures", signatures))));
         }
         assertThat(steps).hasSize(planned).allSatisfy(s -> assertThat(s.get("result").asText()).isEqualTo("SIGNED"));
@@ -200,8 +200,8 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(ledger.metadata().get("signer")).isEqualTo("Лебедева Ирина Викторовна, Директор");
     }
 
-    static String basicAdmin() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
+    static String basicDirector() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("director-of-demo:" + DIRECTOR_PASSWORD).getBytes());
     }
 
     String firstSubject(String classId) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import ru.journalarchive.app.security.AppUsers;
 import ru.journalarchive.app.security.Role;
 import ru.journalarchive.storage.archive.ArchivePackage;
 import ru.journalarchive.storage.archive.PackageWriter;
@@ -75,8 +74,6 @@ class AuthorizationMatrixTest extends ServiceTestBase {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-    @Autowired
-    AppUsers users;
     @Autowired
     PackageWriter writer;
 

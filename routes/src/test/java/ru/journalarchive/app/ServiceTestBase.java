@@ -104,6 +104,8 @@ abstract class ServiceTestBase {
     SchoolRegistry registry;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ru.journalarchive.app.security.AppUsers users;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -132,8 +134,20 @@ abstract class ServiceTestBase {
     }
 
     HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return as("admin", ADMIN_PASSWORD, method, path, body);
+    }
+
+    static final String DIRECTOR_PASSWORD = "director-test-password";
+
+    /** As the demo school's director (the login is made on first use). */
+    HttpResponse<String> director(String method, String path, String body) throws Exception {
+        users.add("director-of-demo", DIRECTOR_PASSWORD, ru.journalarchive.app.security.Role.DIRECTOR, "demo", "Лебедева Ирина Викторовна");
+        return as("director-of-demo", DIRECTOR_PASSWORD, method, path, body);
+    }
+
+    HttpResponse<String> as(String user, String password, String method, String path, String body) throws Exception {
         var request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
