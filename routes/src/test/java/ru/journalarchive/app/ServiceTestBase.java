@@ -88,6 +88,9 @@ abstract class ServiceTestBase {
         registry.add("journal-archive.signing.schools.demo.director.keystore", () -> KEYS.resolve("director.p12").toString());
         registry.add("journal-archive.signing.schools.demo.director.password", () -> KEY_PASSWORD);
         registry.add("journal-archive.runs.poll", () -> "200ms");
+        registry.add("journal-archive.verification.trusted-roots", () -> KEYS.resolve("root.pem").toString());
+        registry.add("journal-archive.verification.crls", () -> KEYS.resolve("ca-0.crl") + "," + KEYS.resolve("ca-1.crl"));
+        registry.add("journal-archive.verification.fetch-crls", () -> "false");
         // Buckets of this test JVM: document ids are deterministic, and a package archived by an earlier
         // run on the same S3 server would (rightly) be taken as already archived.
         registry.add("journal-archive.storage.archive-bucket", () -> "ja-test-archive-" + RUN);
