@@ -13,6 +13,14 @@ import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
 import ru.journalarchive.app.run.DocumentPipeline;
 import ru.journalarchive.app.run.DocumentRendering;
+import ru.journalarchive.app.run.PeriodEndJob;
+import ru.journalarchive.app.run.PeriodEnds;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
 import ru.journalarchive.app.run.ExternalDirectorSigning;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.app.signing.DocumentSigner;
@@ -86,6 +94,31 @@ public class RunsConfig {
     public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline) {
         return new ExternalDirectorSigning(signing, drafts, pipeline,
                 new ExternalSigning(java.time.Duration.ofMinutes(30), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @Bean
+    public PeriodEnds periodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys,
+                                 JournalArchiveProperties properties) {
+        return new PeriodEnds(jdbc, planner, runs, keys, properties.runs().gracePeriod());
+    }
+
+    @Bean
+    public JobDetail periodEndJob() {
+        return JobBuilder.newJob(PeriodEndJob.class).withIdentity("period-end", "archive-runs").storeDurably()
+                .withDescription("Starts the archive runs of periods that have ended").build();
+    }
+
+    @Bean
+    public Trigger periodEndTrigger(JobDetail periodEndJob, JournalArchiveProperties properties) {
+        return TriggerBuilder.newTrigger().forJob(periodEndJob).withIdentity("period-end-daily", "archive-runs")
+                .withSchedule(CronScheduleBuilder.cronSchedule(properties.runs().schedule())
+                        .inTimeZone(java.util.TimeZone.getTimeZone(properties.reports().timeZone()))).build();
+    }
+
+    /** Quartz's tables come from the routes migrations: they must exist before the scheduler starts. */
+    @Bean
+    public SchedulerFactoryBeanCustomizer quartzAfterMigrations(RunsSchemaMigration migrated) {
+        return factory -> factory.setOverwriteExistingJobs(true);
     }
 
     /** Marker: the routes module's tables are current. */

@@ -1,0 +1,66 @@
+package ru.journalarchive.app.run;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.journalarchive.app.signing.SchoolSigningKeys;
+
+/**
+ * The academic calendar of every school, as its journal system sent it: a period whose last day is
+ * the grace period behind gets its run, and the school year gets its year-end run once its last
+ * period has ended (in May, well before 30 June). A period that already had a run is not started again.
+ */
+public final class PeriodEnds {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodEnds.class);
+
+    /** A run that is due: periodId null for the year end. */
+    public record DueRun(String school, String schoolYear, String periodId, LocalDate lastDay) {}
+
+    private final JdbcTemplate jdbc;
+    private final ArchiveRunPlanner planner;
+    private final ArchiveRuns runs;
+    private final SchoolSigningKeys keys;
+    private final Duration grace;
+
+    public PeriodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys, Duration grace) {
+        this.jdbc = jdbc;
+        this.planner = planner;
+        this.runs = runs;
+        this.keys = keys;
+        this.grace = grace;
+    }
+
+    public List<DueRun> due(LocalDate today) {
+        LocalDate endedBy = today.minusDays(grace.toDays());
+        return jdbc.query("""
+                WITH ends AS (
+                    SELECT s.code AS school, y.source_id AS school_year, p.source_id AS period_id, p.end_date AS last_day
+                    FROM study_period p JOIN academic_year y ON y.id = p.academic_year_id JOIN school s ON s.id = y.school_id
+                    UNION ALL
+                    SELECT s.code, y.source_id, NULL, max(p.end_date)
+                    FROM study_period p JOIN academic_year y ON y.id = p.academic_year_id JOIN school s ON s.id = y.school_id
+                    GROUP BY s.code, y.source_id)
+                SELECT * FROM ends e WHERE e.last_day <= ? AND NOT EXISTS (
+                    SELECT 1 FROM archive_run r WHERE r.school = e.school AND r.school_year = e.school_year
+                    AND r.period_id IS NOT DISTINCT FROM e.period_id AND r.class_id IS NULL)
+                ORDER BY e.last_day, e.school, e.period_id NULLS LAST""",
+                (rs, n) -> new DueRun(rs.getString("school"), rs.getString("school_year"), rs.getString("period_id"),
+                        rs.getObject("last_day", LocalDate.class)), Date.valueOf(endedBy));
+    }
+
+    /** Starts every due run; returns their ids. */
+    public List<Long> startDue(LocalDate today) {
+        return due(today).stream().map(d -> {
+            var plan = planner.plan(d.school(), d.schoolYear(), d.periodId(), null, keys.hasSeal(d.school()));
+            long id = runs.start(d.school(), d.schoolYear(), d.periodId(), null, "scheduler", plan);
+            log.info("scheduler: run {} for {} {} {} ({} documents; the period ended {})", id, d.school(), d.schoolYear(),
+                    d.periodId() == null ? "year end" : d.periodId(), plan.size(), d.lastDay());
+            return id;
+        }).toList();
+    }
+}
