@@ -69,6 +69,9 @@ class ArchiveApiTest extends ServiceTestBase {
         assertThat(found).hasSize(planned);
         assertThat(json.readTree(get("archivist-petrova", "/api/v1/documents?classId=c-2025-3a&signedTo=2020-01-01T00:00:00Z").body())
                 .get("documents")).isEmpty();
+        assertThat(admin("GET", "/actuator/prometheus", null).body())
+                .containsPattern("journal_archive_documents_total\\{kind=\"journal\",stage=\"archived\"} [1-9]")
+                .contains("journal_archive_step_seconds_count{step=\"render\"}");
         var journal = found.get(0);
         String id = journal.get("documentId").asText();
 

@@ -34,6 +34,7 @@ import ru.journalarchive.signing.testing.Signers;
  * the demo school's full year is pushed through the HTTP API once for all subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability // /actuator/prometheus as in production
 abstract class ServiceTestBase {
 
     static final TestDatabase DB = TestDatabase.create();

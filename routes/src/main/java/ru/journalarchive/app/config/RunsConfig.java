@@ -79,8 +79,9 @@ public class RunsConfig {
 
     @Bean
     public DocumentPipeline documentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                                             DocumentSigner signer, PackageWriter archive) {
-        return new DocumentPipeline(runs, rendering, drafts, keys, signer, archive);
+                                             DocumentSigner signer, PackageWriter archive,
+                                             io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new DocumentPipeline(runs, rendering, drafts, keys, signer, archive, metrics);
     }
 
     @Bean

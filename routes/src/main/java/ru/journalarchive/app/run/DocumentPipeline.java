@@ -2,6 +2,8 @@ package ru.journalarchive.app.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,15 +31,17 @@ public final class DocumentPipeline {
     private final SchoolSigningKeys keys;
     private final DocumentSigner signer;
     private final PackageWriter archive;
+    private final MeterRegistry metrics;
 
     public DocumentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                            DocumentSigner signer, PackageWriter archive) {
+                            DocumentSigner signer, PackageWriter archive, MeterRegistry metrics) {
         this.runs = runs;
         this.rendering = rendering;
         this.drafts = drafts;
         this.keys = keys;
         this.signer = signer;
         this.archive = archive;
+        this.metrics = metrics;
     }
 
     public void advance(RunDocument d) {
@@ -45,9 +49,9 @@ public final class DocumentPipeline {
         MDC.put("document", d.documentId());
         try {
             switch (d.state()) {
-                case PLANNED -> render(d);
-                case RENDERED -> seal(d);
-                case SIGNED -> store(d);
+                case PLANNED -> timed("render", () -> render(d));
+                case RENDERED -> timed("seal", () -> seal(d));
+                case SIGNED -> timed("store", () -> store(d));
                 default -> { } // waiting for the director, or done
             }
         } finally {
@@ -56,9 +60,19 @@ public final class DocumentPipeline {
         }
     }
 
+    /** Step durations and documents per stage, for /actuator/prometheus. */
+    private void timed(String step, Runnable work) {
+        Timer.builder("journal_archive.step").tag("step", step).register(metrics).record(work);
+    }
+
+    private void count(String stage, RunDocument d) {
+        metrics.counter("journal_archive.documents", "stage", stage, "kind", d.plan().kind().code()).increment();
+    }
+
     /** A step failed; the run records it and retries later or gives up on this document. */
     public void failed(RunDocument d, Exception e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        count("failed_attempt", d);
         if (runs.failed(d.documentId(), reason)) log.error("run {}: document {} failed for good: {}", d.runId(), d.documentId(), reason, e);
         else log.warn("run {}: document {} failed ({}), will retry", d.runId(), d.documentId(), reason);
     }
@@ -70,6 +84,7 @@ public final class DocumentPipeline {
         drafts.put(DraftKeys.twin(d), document.json(), "application/json");
         State next = d.plan().sealed() ? State.RENDERED : State.AWAITING_SIGNATURE;
         runs.rendered(d.documentId(), document.identity().title(), document.dataSha256(), document.pages(), rendered.closedOn(), next);
+        count("rendered", d);
         log.info("run {}: rendered {} ({} pages) → {}", d.runId(), d.documentId(), document.pages(), next);
     }
 
@@ -85,6 +100,7 @@ public final class DocumentPipeline {
         drafts.put(DraftKeys.signedPdf(d), signed.pdf(), "application/pdf");
         drafts.put(DraftKeys.signature(d), signed.signature(), "application/pkcs7-signature");
         runs.signed(d.documentId(), signed.signer(), signed.signedAt());
+        count("signed", d);
     }
 
     private void store(RunDocument d) {
@@ -108,6 +124,7 @@ public final class DocumentPipeline {
                 new ArchivePackage.PackageFile("data.json", "application/json", drafts.read(DraftKeys.twin(d))));
         archive.store(new ArchivePackage(d.documentId(), p.archivePath(), metadata, files, p.kind().retentionClass(), d.closedOn()));
         runs.archived(d.documentId());
+        count("archived", d);
         DraftKeys.all(d).forEach(drafts::delete);
         log.info("run {}: archived {}", d.runId(), d.documentId());
     }
