@@ -22,12 +22,7 @@ import ru.journalarchive.journal.demo.DemoSchoolGenerator;
 import ru.journalarchive.journal.ingest.Batch;
 import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.testing.TestDatabase;
-import ru.journalarchive.signing.keys.GostAlgorithm;
-import ru.journalarchive.signing.pki.CertificateSubject;
-import ru.journalarchive.signing.pki.Pem;
-import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
-import ru.journalarchive.signing.testing.Signers;
 
 /**
  * The whole service on a random port against a fresh database on the real PostgreSQL server;
@@ -44,26 +39,15 @@ abstract class ServiceTestBase {
     static String demoToken;
     static String otherToken;
 
-    /** The demo school's keys from a test PKI: its seal and the director's key in PKCS#12, the root and CRLs for verify. */
-    static final Path KEYS;
-    static final TestPki PKI = new TestPki(GostAlgorithm.GOST_2012_256, java.time.Instant.now());
-    static final String KEY_PASSWORD = "test-key-password";
+    static final Path KEYS = TestKeys.DIR;
+    static final TestPki PKI = TestKeys.PKI;
+    static final String KEY_PASSWORD = TestKeys.PASSWORD;
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     static {
         try {
             DROP = Files.createTempDirectory("drop");
-            KEYS = Files.createTempDirectory("school-keys");
-            var now = java.time.Instant.now();
-            var seal = PKI.issueSigner(CertificateSubject.service("МБОУ «СОШ № 18»", "МБОУ «СОШ № 18»"), now.minusSeconds(3600),
-                    now.plusSeconds(86_400 * 365));
-            var director = PKI.issueSigner(Signers.director(), now.minusSeconds(3600), now.plusSeconds(86_400 * 365));
-            Pkcs12Files.write(KEYS.resolve("seal.p12"), "seal", PKI.credentials(seal), KEY_PASSWORD.toCharArray());
-            Pkcs12Files.write(KEYS.resolve("director.p12"), "director", PKI.credentials(director), KEY_PASSWORD.toCharArray());
-            Files.writeString(KEYS.resolve("root.pem"), Pem.certificates(java.util.List.of(PKI.root().certificate())));
-            int n = 0;
-            for (var crl : PKI.emptyCrls(now)) Files.write(KEYS.resolve("ca-" + n++ + ".crl"), crl.getEncoded());
-        } catch (java.io.IOException | java.security.cert.CRLException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,14 +68,7 @@ abstract class ServiceTestBase {
         registry.add("journal-archive.ingest.drop-poll-millis", () -> "200");
         registry.add("journal-archive.signing.test-tsa.enabled", () -> "true");
         // One configuration for every test class: one Spring context, so one archive worker on the shared database.
-        registry.add("journal-archive.signing.schools.demo.seal.keystore", () -> KEYS.resolve("seal.p12").toString());
-        registry.add("journal-archive.signing.schools.demo.seal.password", () -> KEY_PASSWORD);
-        registry.add("journal-archive.signing.schools.demo.director.keystore", () -> KEYS.resolve("director.p12").toString());
-        registry.add("journal-archive.signing.schools.demo.director.password", () -> KEY_PASSWORD);
-        registry.add("journal-archive.runs.poll", () -> "200ms");
-        registry.add("journal-archive.verification.trusted-roots", () -> KEYS.resolve("root.pem").toString());
-        registry.add("journal-archive.verification.crls", () -> KEYS.resolve("ca-0.crl") + "," + KEYS.resolve("ca-1.crl"));
-        registry.add("journal-archive.verification.fetch-crls", () -> "false");
+        TestKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
         // Buckets of this test JVM: document ids are deterministic, and a package archived by an earlier
         // run on the same S3 server would (rightly) be taken as already archived.
         registry.add("journal-archive.storage.archive-bucket", () -> "ja-test-archive-" + RUN);

@@ -1,0 +1,177 @@
+package ru.journalarchive.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minio.ListObjectsArgs;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
+import ru.journalarchive.journal.testing.TestDatabase;
+import ru.journalarchive.storage.s3.S3Clients;
+import ru.journalarchive.storage.s3.S3Settings;
+
+/**
+ * The service as a real process: killed with SIGKILL in the middle of a quarter's run and started
+ * again, it finishes the run, and the archive holds every document exactly once — one catalogue row
+ * and one version of each object per document. Then the S3 gateway goes down during a run and comes
+ * back: again nothing is lost or doubled.
+ */
+class ServiceRestartTest {
+
+    static final String ADMIN_PASSWORD = "restart-test-admin-password";
+    final String run = "r" + Long.toString(System.currentTimeMillis(), 36);
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    int port;
+
+    @Test
+    void aKilledServiceFinishesItsRunAfterARestartAndAnS3OutageLosesNothing() throws Exception {
+        try (var db = TestDatabase.create()) {
+            port = freePort();
+            Process service = start(db, "first");
+            String token = schoolWithItsYear();
+            long quarter = startRun("2025-q1");
+            awaitRun(quarter, p -> p.at("/byState/ARCHIVED").asInt() >= p.get("planned").asInt() / 3, Duration.ofMinutes(4));
+            service.destroyForcibly(); // SIGKILL: no shutdown hook, no finishing touches
+            assertThat(service.waitFor()).isNotZero();
+
+            service = start(db, "second");
+            try {
+                var done = awaitRun(quarter, p -> !p.get("finishedAt").isNull(), Duration.ofMinutes(4));
+                int planned = done.get("planned").asInt();
+                assertThat(done.at("/byState/ARCHIVED").asInt()).as(done.toString()).isEqualTo(planned);
+                assertExactlyOnce(db, planned, "2025-q1");
+
+                // The S3 gateway goes down while the next quarter is being archived, and comes back.
+                long second = startRun("2025-q2");
+                awaitRun(second, p -> p.at("/byState/ARCHIVED").asInt() >= 5, Duration.ofMinutes(4));
+                ArchiveFixtureGateway.set(false);
+                Thread.sleep(8000);
+                ArchiveFixtureGateway.set(true);
+                var after = awaitRun(second, p -> !p.get("finishedAt").isNull(), Duration.ofMinutes(5));
+                assertThat(after.at("/byState/ARCHIVED").asInt()).as(after.toString()).isEqualTo(after.get("planned").asInt());
+                assertExactlyOnce(db, after.get("planned").asInt(), "2025-q2");
+                assertThat(token).isNotBlank();
+            } finally {
+                ArchiveFixtureGateway.set(true);
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** One catalogue row per planned document, one manifest per document, one version per object key. */
+    void assertExactlyOnce(TestDatabase db, int planned, String period) throws Exception {
+        var jdbc = new JdbcTemplate(db.dataSource());
+        // A client of its own: connections kept from before an outage point at a gateway that is gone.
+        try (var s3 = S3Clients.create(S3Settings.fromEnvironment())) {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archived_document WHERE period = ?", Integer.class, period)).isEqualTo(planned);
+        var versions = new TreeMap<String, Integer>();
+            for (var item : s3.listObjects(ListObjectsArgs.builder().bucket("ja-restart-" + run).prefix("demo/2025/" + period + "/")
+                .recursive(true).includeVersions(true).build()))
+            versions.merge(item.get().objectName(), 1, Integer::sum);
+        assertThat(versions.keySet().stream().filter(k -> k.endsWith("/manifest.json"))).hasSize(planned);
+        assertThat(versions).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+        }
+    }
+
+    Process start(TestDatabase db, String name) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+                System.getProperty("java.class.path"), JournalArchiveApplication.class.getName(), "serve",
+                "--server.port=" + port, "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(), "--journal-archive.storage.archive-bucket=ja-restart-" + run,
+                "--journal-archive.storage.drafts-bucket=ja-restart-drafts-" + run, "--journal-archive.runs.first-backoff=1s",
+                "--journal-archive.admin.password-hash={bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD)));
+        TestKeys.properties().forEach((k, v) -> command.add("--" + k + "=" + v));
+        Path log = Files.createDirectories(Path.of("target")).resolve("restart-test-" + name + ".log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the service stopped; see " + log).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) return process;
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the service did not start within 120 s; see " + log);
+    }
+
+    /** A small demo school (150 pupils) registered and its year pushed through the API. */
+    String schoolWithItsYear() throws Exception {
+        assertThat(admin("POST", "/api/v1/admin/schools", "{\"code\":\"demo\",\"name\":\"Демо-школа\"}").statusCode()).isEqualTo(201);
+        String token = json.readTree(admin("POST", "/api/v1/admin/schools/demo/tokens", "{\"label\":\"journal\"}").body())
+                .get("token").asText();
+        for (var batch : DemoSchoolGenerator.generate(new DemoOptions(4, 150, 2025)).batches()) {
+            var response = http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/batches")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        return token;
+    }
+
+    long startRun(String period) throws Exception {
+        var response = admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"periodId\":\"" + period + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body()).get("id").asLong();
+    }
+
+    JsonNode awaitRun(long id, Predicate<JsonNode> done, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode progress;
+        do {
+            Thread.sleep(300);
+            progress = json.readTree(admin("GET", "/api/v1/archive-runs/" + id, null).body());
+        } while (!done.test(progress) && System.nanoTime() < deadline);
+        assertThat(done.test(progress)).as("run %d: %s", id, progress).isTrue();
+        return progress;
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** scripts/services.sh s3-stop / s3-start: the gateway of the test S3 server goes down and up. */
+    static final class ArchiveFixtureGateway {
+        static void set(boolean up) throws Exception {
+            var script = Path.of("..", "scripts", "services.sh").toAbsolutePath().normalize();
+            var process = new ProcessBuilder("bash", script.toString(), up ? "s3-start" : "s3-stop").inheritIO().start();
+            if (process.waitFor() != 0) throw new IllegalStateException(script + " failed");
+        }
+    }
+}

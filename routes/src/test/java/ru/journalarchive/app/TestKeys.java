@@ -1,0 +1,58 @@
+package ru.journalarchive.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.pki.CertificateSubject;
+import ru.journalarchive.signing.pki.Pem;
+import ru.journalarchive.signing.pki.Pkcs12Files;
+import ru.journalarchive.signing.pki.TestPki;
+import ru.journalarchive.signing.testing.Signers;
+
+/**
+ * The demo school's keys from a test PKI, in files as an operator would configure them: its seal and
+ * the director's key (PKCS#12), the root and the CRLs the service's verification trusts.
+ */
+final class TestKeys {
+
+    static final TestPki PKI = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
+    static final String PASSWORD = "test-key-password";
+    static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("school-keys");
+            var now = Instant.now();
+            var seal = PKI.issueSigner(CertificateSubject.service("МБОУ «СОШ № 18»", "МБОУ «СОШ № 18»"), now.minusSeconds(3600),
+                    now.plusSeconds(86_400 * 365));
+            var director = PKI.issueSigner(Signers.director(), now.minusSeconds(3600), now.plusSeconds(86_400 * 365));
+            Pkcs12Files.write(DIR.resolve("seal.p12"), "seal", PKI.credentials(seal), PASSWORD.toCharArray());
+            Pkcs12Files.write(DIR.resolve("director.p12"), "director", PKI.credentials(director), PASSWORD.toCharArray());
+            Files.writeString(DIR.resolve("root.pem"), Pem.certificates(List.of(PKI.root().certificate())));
+            int n = 0;
+            for (var crl : PKI.emptyCrls(now)) Files.write(DIR.resolve("ca-" + n++ + ".crl"), crl.getEncoded());
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private TestKeys() {}
+
+    /** The service's configuration for these keys (school "demo"), quick polling included. */
+    static Map<String, String> properties() {
+        var p = new LinkedHashMap<String, String>();
+        p.put("journal-archive.signing.schools.demo.seal.keystore", DIR.resolve("seal.p12").toString());
+        p.put("journal-archive.signing.schools.demo.seal.password", PASSWORD);
+        p.put("journal-archive.signing.schools.demo.director.keystore", DIR.resolve("director.p12").toString());
+        p.put("journal-archive.signing.schools.demo.director.password", PASSWORD);
+        p.put("journal-archive.runs.poll", "200ms");
+        p.put("journal-archive.verification.trusted-roots", DIR.resolve("root.pem").toString());
+        p.put("journal-archive.verification.crls", DIR.resolve("ca-0.crl") + "," + DIR.resolve("ca-1.crl"));
+        p.put("journal-archive.verification.fetch-crls", "false");
+        return p;
+    }
+}
