@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.TreeSet;
@@ -41,12 +40,7 @@ class ArchiveApiTest extends ServiceTestBase {
         users.add("inspector-kuznetsov", PASSWORD, Role.INSPECTOR, null, "Кузнецов Илья Андреевич");
         var run = body(admin("POST", "/api/v1/archive-runs",
                 "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"periodId\":\"2025-q2\",\"classId\":\"c-2025-3a\"}"));
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode progress = run;
-        while (progress.get("finishedAt").isNull() && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            progress = body(admin("GET", "/api/v1/archive-runs/" + run.get("id").asLong(), null));
-        }
+        var progress = awaitRun(run.get("id").asLong(), p -> !p.get("finishedAt").isNull());
         assertThat(progress.at("/byState/ARCHIVED").asInt()).as(progress.toString()).isEqualTo(progress.get("planned").asInt());
         return progress;
     }

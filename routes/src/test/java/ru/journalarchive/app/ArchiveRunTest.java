@@ -211,18 +211,6 @@ class ArchiveRunTest extends ServiceTestBase {
                 WHERE sc.code = 'demo' AND c.source_id = ?""", String.class, classId);
     }
 
-    JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode progress;
-        do {
-            Thread.sleep(300);
-            progress = body(admin("GET", "/api/v1/archive-runs/" + run, null));
-        } while (!done.test(progress) && System.nanoTime() < deadline);
-        assertThat(done.test(progress)).as("run %d did not get there: %s; dead letters %s", run, progress,
-                jdbc.queryForList("SELECT document_id, reason FROM dead_letter")).isTrue();
-        return progress;
-    }
-
     /** The inspector's CLI, in a JVM of its own, trusting only the test root, with its CRLs. */
     static int verify(String... args) throws Exception {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -1,5 +1,7 @@
 package ru.journalarchive.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,6 +135,19 @@ abstract class ServiceTestBase {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls a run's progress until it satisfies {@code done}; fails with the progress and the dead letters after 3 minutes. */
+    JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode progress;
+        do {
+            Thread.sleep(300);
+            progress = body(admin("GET", "/api/v1/archive-runs/" + run, null));
+        } while (!done.test(progress) && System.nanoTime() < deadline);
+        assertThat(done.test(progress)).as("run %d did not get there: %s; dead letters %s", run, progress,
+                jdbc.queryForList("SELECT document_id, reason FROM dead_letter")).isTrue();
+        return progress;
     }
 
     URI uri(String path) {
