@@ -22,6 +22,17 @@ final class BenchDatabases {
         return url;
     }
 
+    /** The demo school generated with these options and loaded through the normal ingestion. */
+    static void loadDemoSchool(javax.sql.DataSource ds, ru.journalarchive.journal.demo.DemoOptions options) {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+        new ru.journalarchive.journal.school.SchoolRegistry(jdbc).register("demo", "Демо-школа");
+        var ingestion = new ru.journalarchive.journal.ingest.BatchIngestion(ds,
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds),
+                ru.journalarchive.journal.ingest.JournalRules.defaults());
+        for (var batch : ru.journalarchive.journal.demo.DemoSchoolGenerator.generate(options).batches())
+            ingestion.ingest("demo", batch, batch.batchId().getBytes(java.nio.charset.StandardCharsets.UTF_8), "DEMO", "bench");
+    }
+
     static PGSimpleDataSource dataSource(String url) {
         var ds = new PGSimpleDataSource();
         ds.setUrl(url);

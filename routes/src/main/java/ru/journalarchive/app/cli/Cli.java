@@ -25,6 +25,7 @@ public final class Cli {
                    java -jar journal-archive.jar bench [ingest|render] [--students N] [--seed N] [--passes N]
                    java -jar journal-archive.jar bench signing [--seconds N]
                    java -jar journal-archive.jar bench storage [--packages N] [--rows N]   (S3_* and DB_* from the environment)
+                   java -jar journal-archive.jar bench year-end [--students N]   (the whole year-end run; S3_* and DB_*)
                    java -jar journal-archive.jar password-hash < password.txt   (for JA_ADMIN_PASSWORD_HASH)
                    java -jar journal-archive.jar verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--fetch-crls] [--format text|json|pdf] [--out FILE]
                        exit code 0 all signatures valid, 1 one invalid, 2 indeterminate, 64 usage error
@@ -51,6 +52,7 @@ public final class Cli {
                 case "bench" -> args.length > 1 && args[1].equals("render") ? RenderBenchmark.run(options(args, 2), out)
                         : args.length > 1 && args[1].equals("signing") ? SigningBenchmark.run(options(args, 2), out)
                         : args.length > 1 && args[1].equals("storage") ? StorageBenchmark.run(options(args, 2), out)
+                        : args.length > 1 && args[1].equals("year-end") ? YearEndBenchmark.run(options(args, 2), out)
                         : IngestBenchmark.run(options(args, args.length > 1 && args[1].equals("ingest") ? 2 : 1), out);
                 case "password-hash" -> passwordHash(System.in, out);
                 case "verify" -> VerifyCommand.run(args, out);

@@ -48,11 +48,14 @@ final class KeysCommand {
         } catch (java.security.cert.CRLException e) {
             throw new IllegalStateException(e);
         }
+        var seal = pki.issueSigner(CertificateSubject.service("Демо-школа (тестовая печать)", "Демо-школа (тестовый сертификат)"),
+                now.minusSeconds(60), now.plusSeconds(86_400L * 365 * 2));
         Pkcs12Files.write(dir.resolve("director.p12"), "director", pki.credentials(director), password.toCharArray());
+        Pkcs12Files.write(dir.resolve("seal.p12"), "seal", pki.credentials(seal), password.toCharArray());
         Pkcs12Files.write(dir.resolve("tsa.p12"), "tsa", pki.tsa().credentials(pki.intermediate().certificate(),
                 pki.root().certificate()), password.toCharArray());
         out.println("test PKI (GOST R 34.10-2012, " + bits + " bit) written to " + dir.toAbsolutePath()
-                + ": root.pem, intermediate.pem, root.crl.pem, intermediate.crl.pem, director.p12, tsa.p12");
+                + ": root.pem, intermediate.pem, root.crl.pem, intermediate.crl.pem, director.p12, seal.p12, tsa.p12");
         return 0;
     }
 

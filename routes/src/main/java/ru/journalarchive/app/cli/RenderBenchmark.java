@@ -2,7 +2,6 @@ package ru.journalarchive.app.cli;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +16,6 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import ru.journalarchive.journal.demo.DemoOptions;
-import ru.journalarchive.journal.demo.DemoSchoolGenerator;
-import ru.journalarchive.journal.ingest.BatchIngestion;
-import ru.journalarchive.journal.ingest.JournalRules;
-import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
 import ru.journalarchive.reports.arithmetic.ReportRules;
 import ru.journalarchive.reports.engine.DocumentIdentity;
@@ -56,10 +51,7 @@ final class RenderBenchmark {
             var ds = BenchDatabases.dataSource(url);
             var jdbc = new JdbcTemplate(ds);
             var tx = new DataSourceTransactionManager(ds);
-            new SchoolRegistry(jdbc).register("demo", "Демо-школа");
-            var ingestion = new BatchIngestion(ds, tx, JournalRules.defaults());
-            for (var batch : DemoSchoolGenerator.generate(demoOptions).batches())
-                ingestion.ingest("demo", batch, batch.batchId().getBytes(StandardCharsets.UTF_8), "DEMO", "bench");
+            BenchDatabases.loadDemoSchool(ds, demoOptions);
             var engine = new ReportEngine().warmUp();
             List<Job> jobs = jobs(engine, new ClassSnapshotReader(jdbc, tx), jdbc);
             int pages = 0;

@@ -99,6 +99,9 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
     /** The administrator's login; the password hash comes from the environment (JA_ADMIN_PASSWORD_HASH). */
     public record Admin(String username, String passwordHash) {}
 
-    /** The demo profile: generate and load this school at start; token (from DEMO_TOKEN) for the demo's curl examples. */
-    public record Demo(String schoolCode, long seed, int students, int year, String token) {}
+    /**
+     * The demo profile: generate and load this school at start; token (from DEMO_TOKEN) for the demo's
+     * curl examples; with DEMO_USERS_PASSWORD, the logins director (of this school), archivist and inspector.
+     */
+    public record Demo(String schoolCode, long seed, int students, int year, String token, String usersPassword) {}
 }

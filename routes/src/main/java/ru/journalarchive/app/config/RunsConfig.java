@@ -86,8 +86,8 @@ public class RunsConfig {
 
     @Bean
     public DirectorSigning directorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                                           DocumentSigner signer, DocumentPipeline pipeline) {
-        return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline);
+                                           DocumentSigner signer, DocumentPipeline pipeline, JournalArchiveProperties properties) {
+        return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline, properties.runs().workers());
     }
 
     /** Sessions of token signing live in memory for 30 minutes (one node; DESIGN.md). */

@@ -9,6 +9,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import ru.journalarchive.app.config.JournalArchiveProperties;
+import ru.journalarchive.app.security.AppUsers;
+import ru.journalarchive.app.security.Role;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
@@ -29,11 +31,13 @@ public class DemoSchoolLoader implements ApplicationRunner {
     private final JournalArchiveProperties properties;
     private final SchoolRegistry registry;
     private final BatchIngestion ingestion;
+    private final AppUsers users;
 
-    public DemoSchoolLoader(JournalArchiveProperties properties, SchoolRegistry registry, BatchIngestion ingestion) {
+    public DemoSchoolLoader(JournalArchiveProperties properties, SchoolRegistry registry, BatchIngestion ingestion, AppUsers users) {
         this.properties = properties;
         this.registry = registry;
         this.ingestion = ingestion;
+        this.users = users;
     }
 
     @Override
@@ -42,6 +46,11 @@ public class DemoSchoolLoader implements ApplicationRunner {
         DemoData data = DemoSchoolGenerator.generate(new DemoOptions(demo.seed(), demo.students(), demo.year()));
         registry.register(demo.schoolCode(), data.schoolName());
         if (demo.token() != null && !demo.token().isBlank()) registry.addToken(demo.schoolCode(), "demo", demo.token());
+        if (demo.usersPassword() != null && !demo.usersPassword().isBlank()) {
+            users.add("director", demo.usersPassword(), Role.DIRECTOR, demo.schoolCode(), "Директор демо-школы");
+            users.add("archivist", demo.usersPassword(), Role.ARCHIVIST, null, "Архивист (демо)");
+            users.add("inspector", demo.usersPassword(), Role.INSPECTOR, null, "Проверяющий (демо)");
+        }
         long started = System.nanoTime();
         var digest = MessageDigest.getInstance("SHA-256");
         for (Batch b : data.batches()) {

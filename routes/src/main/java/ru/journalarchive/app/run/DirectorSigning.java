@@ -30,38 +30,51 @@ public final class DirectorSigning {
     private final SchoolSigningKeys keys;
     private final DocumentSigner signer;
     private final DocumentPipeline pipeline;
+    private final int threads;
 
     public DirectorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                           DocumentSigner signer, DocumentPipeline pipeline) {
+                           DocumentSigner signer, DocumentPipeline pipeline, int threads) {
         this.runs = runs;
         this.rendering = rendering;
         this.drafts = drafts;
         this.keys = keys;
         this.signer = signer;
         this.pipeline = pipeline;
+        this.threads = threads;
     }
 
-    /** Signs with the director's server-held key; each document's outcome is reported, none stops the others. */
+    /**
+     * Signs with the director's server-held key, several documents at a time (checking the data
+     * and signing are CPU work); each document's outcome is reported, none stops the others.
+     */
     public List<Outcome> signWithServerKey(String school, List<String> documentIds, String actor) {
         var credentials = keys.director(school).orElseThrow(() -> new RejectedRequest("school",
                 "Для школы " + school + " не настроен ключ директора на сервере: подпишите через КриптоПро ЭЦП Browser plug-in"));
-        var outcomes = new ArrayList<Outcome>();
-        for (String id : documentIds) {
-            var waiting = waiting(school, id);
-            if (waiting == null) {
-                outcomes.add(new Outcome(id, Result.NOT_WAITING, "Документ не ожидает подписи директора"));
-            } else if (stale(waiting)) {
-                outcomes.add(new Outcome(id, Result.RE_RENDERED,
-                        "Данные журнала изменились после формирования: документ сформирован заново, подпишите его ещё раз"));
-            } else {
-                pipeline.keepSigned(waiting, signer.sign(drafts.read(DraftKeys.pdf(waiting)), credentials,
-                        waiting.plan().kind().stamp(), REASON));
-                outcomes.add(new Outcome(id, Result.SIGNED, "Подписано"));
-            }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var tasks = documentIds.stream().<java.util.concurrent.Callable<Outcome>>map(id -> () -> signOne(school, id, credentials)).toList();
+            var outcomes = new ArrayList<Outcome>();
+            for (var f : pool.invokeAll(tasks)) outcomes.add(f.get());
+            log.info("director of {} ({}) signed {} of {} documents", school, actor,
+                    outcomes.stream().filter(o -> o.result() == Result.SIGNED).count(), documentIds.size());
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("signing interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("signing failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        log.info("director of {} ({}) signed {} of {} documents", school, actor,
-                outcomes.stream().filter(o -> o.result() == Result.SIGNED).count(), documentIds.size());
-        return outcomes;
+    }
+
+    private Outcome signOne(String school, String id, ru.journalarchive.signing.keys.SigningCredentials credentials) {
+        var waiting = waiting(school, id);
+        if (waiting == null) return new Outcome(id, Result.NOT_WAITING, "Документ не ожидает подписи директора");
+        if (stale(waiting)) return new Outcome(id, Result.RE_RENDERED,
+                "Данные журнала изменились после формирования: документ сформирован заново, подпишите его ещё раз");
+        pipeline.keepSigned(waiting, signer.sign(drafts.read(DraftKeys.pdf(waiting)), credentials, waiting.plan().kind().stamp(), REASON));
+        return new Outcome(id, Result.SIGNED, "Подписано");
     }
 
     /** The document, if it is this school's and waits for the director. */
