@@ -29,6 +29,7 @@ CREATE TABLE run_document (
     state            text NOT NULL CHECK (state IN ('PLANNED', 'RENDERED', 'AWAITING_SIGNATURE', 'SIGNED', 'ARCHIVED', 'FAILED')),
     title            text,
     data_sha256      text,              -- of the JSON twin when rendered: a later change means re-render, not a stale signature
+    data_version     text,              -- the school's data version it was rendered at: unchanged means nothing to compare
     pages            integer,
     closed_on        date,              -- the period's or year's last day: retention counts from the next 1 January
     signer           text,

@@ -204,6 +204,34 @@ class ArchiveRunTest extends ServiceTestBase {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(("director-of-demo:" + DIRECTOR_PASSWORD).getBytes());
     }
 
+    @Test
+    void theAdministratorStartsAndFollowsARunFromTheCommandLine() throws Exception {
+        loadDemoSchoolOnce();
+        var started = cli("run", "start", "--school", "demo", "--year", "2025", "--period", "2025-q3", "--class", "c-2025-2a",
+                "--url", "http://127.0.0.1:" + port);
+        assertThat(started.exit()).as(started.output()).isZero();
+        long id = json.readTree(started.output()).get("id").asLong();
+        var status = cli("run", "status", Long.toString(id), "--url", "http://127.0.0.1:" + port);
+        assertThat(json.readTree(status.output()).get("planned").asInt()).isPositive();
+        var unknown = cli("run", "start", "--school", "demo", "--year", "1999", "--url", "http://127.0.0.1:" + port);
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(json.readTree(unknown.output()).at("/errors/0/path").asText()).isEqualTo("schoolYear");
+    }
+
+    record Cli(int exit, String output) {}
+
+    /** The jar's command line in a process of its own, with the administrator's password in its environment. */
+    static Cli cli(String... args) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), JournalArchiveApplication.class.getName()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("JA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Cli(process.waitFor(), output);
+    }
+
     String firstSubject(String classId) {
         return jdbc.queryForObject("""
                 SELECT min(s.source_id) FROM subject s JOIN curriculum_item ci ON ci.subject_id = s.id

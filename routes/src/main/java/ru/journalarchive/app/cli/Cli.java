@@ -34,6 +34,8 @@ public final class Cli {
                    java -jar journal-archive.jar archive hold|release DOCUMENT --reason TEXT [--actor NAME]
                    java -jar journal-archive.jar archive disposal list | prepare --out ACT.pdf | confirm ACT   [--actor NAME]
                    java -jar journal-archive.jar archive drafts-cleanup
+                   java -jar journal-archive.jar run start --school CODE --year YEAR [--period ID] [--class ID] [--url URL]
+                   java -jar journal-archive.jar run status ID [--url URL]   (through the service's API; JA_ADMIN_PASSWORD)
                        archive commands read the S3_* variables as the service does
             Database commands read DB_URL, DB_USER, DB_PASSWORD from the environment.""";
 
@@ -58,6 +60,7 @@ public final class Cli {
                 case "verify" -> VerifyCommand.run(args, out);
                 case "keys" -> KeysCommand.run(options(args, 1), out);
                 case "archive" -> ArchiveCommand.run(args, out);
+                case "run" -> RunCommand.run(args, out);
                 case "help", "--help", "-h" -> {
                     out.println(HELP);
                     yield 0;

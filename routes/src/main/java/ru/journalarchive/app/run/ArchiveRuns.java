@@ -89,8 +89,9 @@ public class ArchiveRuns {
         return jdbc.query("SELECT * FROM run_document WHERE document_id = ?", this::row, documentId).stream().findFirst();
     }
 
-    public void rendered(String id, String title, String dataSha256, int pages, LocalDate closedOn, State next) {
-        move(id, "state = ?, title = ?, data_sha256 = ?, pages = ?, closed_on = ?", next.name(), title, dataSha256, pages, closedOn);
+    public void rendered(String id, String title, String dataSha256, String dataVersion, int pages, LocalDate closedOn, State next) {
+        move(id, "state = ?, title = ?, data_sha256 = ?, data_version = ?, pages = ?, closed_on = ?", next.name(), title, dataSha256,
+                dataVersion, pages, closedOn);
     }
 
     public void signed(String id, String signer, Instant at) {
@@ -103,7 +104,7 @@ public class ArchiveRuns {
 
     /** The data changed after rendering: render again (and sign what is rendered then). */
     public void replan(String id) {
-        move(id, "state = 'PLANNED', data_sha256 = NULL");
+        move(id, "state = 'PLANNED', data_sha256 = NULL, data_version = NULL");
     }
 
     private void move(String id, String set, Object... args) {
@@ -180,7 +181,7 @@ public class ArchiveRuns {
                 rs.getString("subject_id"), rs.getString("student_id"), rs.getBoolean("sealed"));
         Timestamp signedAt = rs.getTimestamp("signed_at");
         return new RunDocument(plan, rs.getLong("run_id"), State.valueOf(rs.getString("state")), rs.getString("title"),
-                rs.getString("data_sha256"), (Integer) rs.getObject("pages"), rs.getObject("closed_on", LocalDate.class),
+                rs.getString("data_sha256"), rs.getString("data_version"), (Integer) rs.getObject("pages"), rs.getObject("closed_on", LocalDate.class),
                 rs.getString("signer"), signedAt == null ? null : signedAt.toInstant(), rs.getInt("attempts"),
                 rs.getString("last_error"));
     }

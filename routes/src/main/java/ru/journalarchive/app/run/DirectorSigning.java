@@ -83,8 +83,12 @@ public final class DirectorSigning {
                 .orElse(null);
     }
 
-    /** Compares the journal as it stands with what was rendered; a difference sends the document back to rendering. */
+    /**
+     * Compares the journal as it stands with what was rendered; a difference sends the document back
+     * to rendering. When no batch has been applied since rendering, there is nothing to compare.
+     */
     boolean stale(RunDocument d) {
+        if (d.dataVersion() != null && d.dataVersion().equals(rendering.dataVersion(d.plan().school()))) return false;
         if (rendering.dataSha256(d.plan()).equals(d.dataSha256())) return false;
         log.info("document {} changed since it was rendered: rendering again", d.documentId());
         runs.replan(d.documentId());

@@ -83,7 +83,8 @@ public final class DocumentPipeline {
         drafts.put(DraftKeys.pdf(d), document.pdf(), "application/pdf");
         drafts.put(DraftKeys.twin(d), document.json(), "application/json");
         State next = d.plan().sealed() ? State.RENDERED : State.AWAITING_SIGNATURE;
-        runs.rendered(d.documentId(), document.identity().title(), document.dataSha256(), document.pages(), rendered.closedOn(), next);
+        runs.rendered(d.documentId(), document.identity().title(), document.dataSha256(), rendered.dataVersion(), document.pages(),
+                rendered.closedOn(), next);
         count("rendered", d);
         log.info("run {}: rendered {} ({} pages) → {}", d.runId(), d.documentId(), document.pages(), next);
     }
@@ -125,7 +126,7 @@ public final class DocumentPipeline {
         archive.store(new ArchivePackage(d.documentId(), p.archivePath(), metadata, files, p.kind().retentionClass(), d.closedOn()));
         runs.archived(d.documentId());
         count("archived", d);
-        DraftKeys.all(d).forEach(drafts::delete);
+        drafts.deleteAll(DraftKeys.all(d));
         log.info("run {}: archived {}", d.runId(), d.documentId());
     }
 }

@@ -1,6 +1,7 @@
 package ru.journalarchive.app.run;
 
 import java.time.LocalDate;
+import java.util.Map;
 import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
 import ru.journalarchive.journal.snapshot.ClassSnapshot;
 import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
@@ -22,10 +23,21 @@ import ru.journalarchive.reports.parent.ParentReportRenderer;
  */
 public final class DocumentRendering {
 
-    /** A rendered document and the date its record closed (the period's or the year's last day). */
-    public record Rendered(RenderedDocument document, LocalDate closedOn) {}
+    /**
+     * A rendered document, the date its record closed (the period's or the year's last day), and the
+     * school's data version it was rendered at (null for the monitoring report, read otherwise).
+     */
+    public record Rendered(RenderedDocument document, LocalDate closedOn, String dataVersion) {}
 
     private final ClassSnapshotReader snapshots;
+    /** Class snapshots by school and class, reused while the school's data version stays the same. */
+    private final Map<String, ClassSnapshotReader.Versioned> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ClassSnapshotReader.Versioned> eldest) {
+                    return size() > 64;
+                }
+            });
     private final MonitoringCountsReader monitoring;
     private final ReportEngine engine;
     private final ReportRules rules;
@@ -40,41 +52,50 @@ public final class DocumentRendering {
 
     public Rendered render(PlannedDocument d) {
         String id = d.documentId();
-        return switch (d.kind()) {
-            case JOURNAL -> {
-                var s = snapshot(d);
-                yield new Rendered(new ClassJournalReport(engine).render(ClassJournalAssembler.assemble(s, d.subjectId(), d.periodId()), id),
-                        closedOn(s, d.periodId()));
-            }
-            case SUMMARY_LEDGER -> {
-                var s = snapshot(d);
-                yield new Rendered(new SummaryLedgerReport(engine).render(SummaryLedgerAssembler.assemble(s, rules), id), s.year().end());
-            }
-            case PARENT_REPORT -> {
-                var s = snapshot(d);
-                yield new Rendered(new ParentReportRenderer(engine).render(
-                        ParentReportAssembler.assemble(s, d.studentId(), d.periodId(), rules), id), closedOn(s, d.periodId()));
-            }
-            case MONITORING_REPORT -> {
-                var report = MonitoringReportAssembler.assemble(counts(d), rules);
-                yield new Rendered(new MonitoringReportRenderer(engine, rules).render(report, id), report.to());
-            }
+        if (d.kind() == DocumentKind.MONITORING_REPORT) {
+            var report = MonitoringReportAssembler.assemble(counts(d), rules);
+            return new Rendered(new MonitoringReportRenderer(engine, rules).render(report, id), report.to(), null);
+        }
+        var versioned = snapshot(d);
+        var s = versioned.snapshot();
+        RenderedDocument document = switch (d.kind()) {
+            case JOURNAL -> new ClassJournalReport(engine).render(ClassJournalAssembler.assemble(s, d.subjectId(), d.periodId()), id);
+            case SUMMARY_LEDGER -> new SummaryLedgerReport(engine).render(SummaryLedgerAssembler.assemble(s, rules), id);
+            case PARENT_REPORT -> new ParentReportRenderer(engine).render(ParentReportAssembler.assemble(s, d.studentId(), d.periodId(), rules), id);
+            case MONITORING_REPORT -> throw new IllegalStateException("rendered above");
         };
+        return new Rendered(document, d.kind() == DocumentKind.SUMMARY_LEDGER ? s.year().end() : closedOn(s, d.periodId()),
+                versioned.version());
+    }
+
+    /** The school's data version now: equal to a document's {@link Rendered#dataVersion()}, nothing has changed. */
+    public String dataVersion(String school) {
+        return snapshots.version(school);
     }
 
     /** The SHA-256 of the document's JSON twin as the journal stands now. */
     public String dataSha256(PlannedDocument d) {
         return engine.dataSha256(switch (d.kind()) {
-            case JOURNAL -> ClassJournalAssembler.assemble(snapshot(d), d.subjectId(), d.periodId());
-            case SUMMARY_LEDGER -> SummaryLedgerAssembler.assemble(snapshot(d), rules);
-            case PARENT_REPORT -> ParentReportAssembler.assemble(snapshot(d), d.studentId(), d.periodId(), rules);
+            case JOURNAL -> ClassJournalAssembler.assemble(snapshot(d).snapshot(), d.subjectId(), d.periodId());
+            case SUMMARY_LEDGER -> SummaryLedgerAssembler.assemble(snapshot(d).snapshot(), rules);
+            case PARENT_REPORT -> ParentReportAssembler.assemble(snapshot(d).snapshot(), d.studentId(), d.periodId(), rules);
             case MONITORING_REPORT -> MonitoringReportAssembler.assemble(counts(d), rules);
         });
     }
 
-    private ClassSnapshot snapshot(PlannedDocument d) {
-        return snapshots.read(d.school(), d.classId())
+    /**
+     * The class as the journal stands now: one cheap query for the school's data version, and the
+     * whole snapshot is read again only when a batch has been applied since (the thirteen journals
+     * of a class then share one read).
+     */
+    private ClassSnapshotReader.Versioned snapshot(PlannedDocument d) {
+        String key = d.school() + "/" + d.classId();
+        var cached = recent.get(key);
+        if (cached != null && cached.version().equals(snapshots.version(d.school()))) return cached;
+        var fresh = snapshots.readVersioned(d.school(), d.classId())
                 .orElseThrow(() -> new IllegalStateException("class " + d.classId() + " of " + d.school() + " is gone"));
+        recent.put(key, fresh);
+        return fresh;
     }
 
     private ru.journalarchive.journal.monitoring.MonitoringCounts counts(PlannedDocument d) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A run document's row: what it is, where it stands, what it was rendered from, and how often it failed. */
-public record RunDocument(PlannedDocument plan, long runId, State state, String title, String dataSha256, Integer pages,
+public record RunDocument(PlannedDocument plan, long runId, State state, String title, String dataSha256, String dataVersion, Integer pages,
                           LocalDate closedOn, String signer, Instant signedAt, int attempts, String lastError) {
 
     public enum State { PLANNED, RENDERED, AWAITING_SIGNATURE, SIGNED, ARCHIVED, FAILED }

@@ -1,7 +1,5 @@
 package ru.journalarchive.app.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,14 +7,9 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import ru.journalarchive.app.config.JournalArchiveProperties;
-import ru.journalarchive.app.config.RunsConfig;
 import ru.journalarchive.journal.school.SchoolRegistry;
 
 /**
@@ -25,9 +18,9 @@ import ru.journalarchive.journal.school.SchoolRegistry;
  * ({@link Role}), a director only for their own school.
  */
 @Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // benchmarks run the service without a web server
 public class SecurityConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SchoolRegistry registry, ProblemWriter problems) throws Exception {
@@ -67,22 +60,5 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications").hasAnyRole("INSPECTOR", "ARCHIVIST")
                         .anyRequest().denyAll())
                 .build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    AppUsers appUsers(JdbcTemplate jdbc, PasswordEncoder encoder, JournalArchiveProperties properties,
-                      RunsConfig.RunsSchemaMigration migrated) {
-        var admin = properties.admin();
-        if (admin.passwordHash() == null || admin.passwordHash().isBlank()) {
-            log.warn("JA_ADMIN_PASSWORD_HASH is not set: only users created with 'user add' can log in");
-            return new AppUsers(jdbc, encoder, null);
-        }
-        return new AppUsers(jdbc, encoder, new AppUsers.User(admin.username(), admin.passwordHash(), Role.ADMIN, null,
-                "Администратор", true));
     }
 }

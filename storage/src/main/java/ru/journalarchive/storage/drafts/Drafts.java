@@ -4,7 +4,6 @@ import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +46,14 @@ public final class Drafts {
         });
     }
 
-    public void delete(String key) {
-        retrying.call("delete draft " + key, () -> {
-            s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+    /** Deletes several drafts in one request (a missing one is no error). */
+    public void deleteAll(java.util.List<String> keys) {
+        retrying.call("delete drafts " + keys, () -> {
+            var objects = keys.stream().map(io.minio.messages.DeleteObject::new).toList();
+            for (var result : s3.removeObjects(io.minio.RemoveObjectsArgs.builder().bucket(bucket).objects(objects).build())) {
+                var error = result.get();
+                throw new IllegalStateException("cannot delete draft " + error.objectName() + ": " + error.message());
+            }
             return null;
         });
     }
@@ -65,7 +69,7 @@ public final class Drafts {
             }
             return keys;
         });
-        stale.forEach(this::delete);
+        for (int i = 0; i < stale.size(); i += 1000) deleteAll(stale.subList(i, Math.min(stale.size(), i + 1000)));
         if (!stale.isEmpty()) log.info("drafts: removed {} drafts older than {}", stale.size(), maxAge);
         return stale.size();
     }

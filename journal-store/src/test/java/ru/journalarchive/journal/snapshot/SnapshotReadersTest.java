@@ -17,19 +17,22 @@ import ru.journalarchive.journal.ingest.JournalRules;
 import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.testing.TestDatabase;
 
-/** The outline an archive run is planned from agrees with the journal tables. */
-class SchoolYearOutlineTest {
+/** The outline an archive run is planned from agrees with the journal tables; the data version moves with every batch. */
+class SnapshotReadersTest {
 
     static TestDatabase db;
     static JdbcTemplate jdbc;
     static SchoolYearOutlineReader reader;
+    static BatchIngestion ingestion;
+    static ClassSnapshotReader snapshots;
 
     @BeforeAll
     static void loadDemoSchool() throws Exception {
         db = TestDatabase.create();
         jdbc = new JdbcTemplate(db.dataSource());
         var transactions = new DataSourceTransactionManager(db.dataSource());
-        var ingestion = new BatchIngestion(db.dataSource(), transactions, JournalRules.defaults());
+        ingestion = new BatchIngestion(db.dataSource(), transactions, JournalRules.defaults());
+        snapshots = new ClassSnapshotReader(jdbc, transactions);
         new SchoolRegistry(jdbc).register("demo", "Демо-школа");
         for (Batch b : DemoSchoolGenerator.generate(new DemoOptions(3, 150, 2025)).batches())
             ingestion.ingest("demo", b, MessageDigest.getInstance("SHA-256").digest(b.batchId().getBytes(StandardCharsets.UTF_8)),
@@ -61,5 +64,22 @@ class SchoolYearOutlineTest {
         assertThat(outline.classesOf(quarter)).allMatch(c -> c.grade() >= quarter.gradeFrom() && c.grade() <= quarter.gradeTo())
                 .hasSizeLessThan(outline.classes().size());
         assertThat(reader.read("demo", "1999")).isEmpty();
+    }
+
+    @Test
+    void theDataVersionIsTheSnapshotsAndMovesWithEveryAppliedBatchOnly() throws Exception {
+        var read = snapshots.readVersioned("demo", "c-2025-5a").orElseThrow();
+        assertThat(read.version()).isEqualTo(snapshots.version("demo"));
+        var mark = read.snapshot().marks().get(0);
+        var fix = new ru.journalarchive.journal.ingest.Batch.Mark(mark.id(), mark.lessonId(), mark.studentId(),
+                mark.value().equals("5") ? "4" : "5", mark.workType(), mark.weight(), java.time.OffsetDateTime.now());
+        var batch = new Batch("version-check", null, null, null, null, null, null, null, null, null, null, null, null,
+                java.util.List.of(fix), null, null, null, null, null);
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest("version-check".getBytes(StandardCharsets.UTF_8));
+        ingestion.ingest("demo", batch, hash, "API", "test");
+        String after = snapshots.version("demo");
+        assertThat(after).isNotEqualTo(read.version());
+        ingestion.ingest("demo", batch, hash, "API", "test"); // the same batch again changes nothing
+        assertThat(snapshots.version("demo")).isEqualTo(after);
     }
 }
