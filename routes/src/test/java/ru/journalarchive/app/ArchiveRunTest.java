@@ -218,6 +218,26 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(json.readTree(unknown.output()).at("/errors/0/path").asText()).isEqualTo("schoolYear");
     }
 
+    @Test
+    void theDistrictRollUpOfAQuarterIsSealedAndArchivedWithEverySchoolInIt() throws Exception {
+        loadDemoSchoolOnce();
+        var withoutPeriod = admin("POST", "/api/v1/archive-runs", "{\"school\":\"district\",\"schoolYear\":\"2025\"}");
+        assertThat(withoutPeriod.statusCode()).isEqualTo(422);
+        assertThat(body(withoutPeriod).at("/errors/0/path").asText()).isEqualTo("periodId");
+
+        var started = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"district\",\"schoolYear\":\"2025\",\"periodId\":\"2025-q1\"}"));
+        assertThat(started.get("planned").asInt()).isEqualTo(1);
+        assertThat(awaitRun(started.get("id").asLong(), p -> !p.get("finishedAt").isNull()).at("/byState/ARCHIVED").asInt()).isEqualTo(1);
+        var rollUp = catalogue.find("district-monitoring-report--district--2025--2025-q1").orElseThrow();
+        assertThat(rollUp.metadata()).containsEntry("kind", "district-monitoring-report").containsEntry("school", "district");
+        String text = pdftotext(retrieval.read(rollUp.documentId(), "document.pdf", "test:archivist", "127.0.0.1")).replaceAll("\\s+", " ");
+        assertThat(text).contains("Муниципальный орган управления образованием");
+        JsonNode twin = json.readTree(retrieval.read(rollUp.documentId(), "data.json", "test:archivist", "127.0.0.1"));
+        int schoolsWithThePeriod = jdbc.queryForObject("SELECT count(DISTINCT school_id) FROM study_period WHERE source_id = '2025-q1'",
+                Integer.class);
+        assertThat(twin.get("schools")).hasSize(schoolsWithThePeriod);
+    }
+
     record Cli(int exit, String output) {}
 
     /** The jar's command line in a process of its own, with the administrator's password in its environment. */

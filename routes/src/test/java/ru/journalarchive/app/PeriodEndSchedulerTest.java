@@ -33,6 +33,10 @@ class PeriodEndSchedulerTest extends ServiceTestBase {
         assertThat(demoDue(lastDay.plusDays(2))).noneMatch(d -> period.equals(d.periodId()));
         assertThat(demoDue(lastDay.plusDays(3))).anyMatch(d -> period.equals(d.periodId()) && d.lastDay().equals(lastDay))
                 .noneMatch(d -> d.periodId() == null);
+        LocalDate everySchoolsLastDay = jdbc.queryForObject("SELECT max(end_date) FROM study_period WHERE source_id = ?",
+                java.sql.Date.class, period).toLocalDate();
+        assertThat(periodEnds.due(everySchoolsLastDay.plusDays(3)))
+                .anyMatch(d -> d.school().equals("district") && period.equals(d.periodId()));
         assertThat(demoDue(yearLastDay.plusDays(3))).anyMatch(d -> d.periodId() == null && d.schoolYear().equals("2025"));
         assertThat(yearLastDay).isBefore(LocalDate.of(2026, 6, 27));
 

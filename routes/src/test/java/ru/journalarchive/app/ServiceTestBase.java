@@ -150,6 +150,17 @@ abstract class ServiceTestBase {
         return progress;
     }
 
+    /** The text of a PDF as poppler's pdftotext reads it. */
+    static String pdftotext(byte[] pdf) throws Exception {
+        Path file = Files.createTempFile("document-", ".pdf");
+        Files.write(file, pdf);
+        var process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-").start();
+        String text = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        Files.delete(file);
+        return text;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

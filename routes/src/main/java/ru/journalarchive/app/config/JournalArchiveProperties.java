@@ -14,7 +14,13 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
 public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Storage storage,
-                                       Runs runs, Verification verification, Admin admin, Demo demo) {
+                                       Runs runs, Verification verification, District district, Admin admin, Demo demo) {
+
+    /**
+     * The municipality that owns the archive: its code stands for it where a school code would (its
+     * runs, its seal under signing.schools), its name heads the district roll-up of monitoring reports.
+     */
+    public record District(String code, String name) {}
 
     /**
      * What the service trusts when it verifies signatures for inspectors: root certificates (PEM

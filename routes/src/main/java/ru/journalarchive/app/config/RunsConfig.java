@@ -57,14 +57,15 @@ public class RunsConfig {
 
     @Bean
     public ArchiveRunPlanner archiveRunPlanner(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                               JournalStoreConfig.JournalSchemaMigration migrated) {
-        return new ArchiveRunPlanner(new SchoolYearOutlineReader(jdbc, transactions));
+                                               JournalArchiveProperties properties, JournalStoreConfig.JournalSchemaMigration migrated) {
+        return new ArchiveRunPlanner(new SchoolYearOutlineReader(jdbc, transactions), properties.district().code());
     }
 
     @Bean
     public DocumentRendering documentRendering(ClassSnapshotReader snapshots, MonitoringCountsReader monitoring, ReportEngine engine,
-                                               ReportRules rules) {
-        return new DocumentRendering(snapshots, monitoring, engine, rules);
+                                               ReportRules rules, ru.journalarchive.journal.school.SchoolRegistry schools,
+                                               JournalArchiveProperties properties) {
+        return new DocumentRendering(snapshots, monitoring, engine, rules, schools, properties.district().name());
     }
 
     @Bean
@@ -100,7 +101,7 @@ public class RunsConfig {
     @Bean
     public PeriodEnds periodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys,
                                  JournalArchiveProperties properties) {
-        return new PeriodEnds(jdbc, planner, runs, keys, properties.runs().gracePeriod());
+        return new PeriodEnds(jdbc, planner, runs, keys, properties.runs().gracePeriod(), properties.district().code());
     }
 
     @Bean

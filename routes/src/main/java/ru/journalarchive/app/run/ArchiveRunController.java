@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.journalarchive.app.config.JournalArchiveProperties;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
 import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.ingest.UnknownSchoolException;
@@ -23,25 +24,28 @@ import ru.journalarchive.journal.ingest.UnknownSchoolException;
 @SecurityRequirement(name = "login")
 public class ArchiveRunController {
 
-    /** periodId empty: the year-end run; classId empty: every class. */
+    /** periodId empty: the year-end run; classId empty: every class; school = the district's code: its roll-up of a period. */
     public record NewRun(@NotBlank String school, @NotBlank String schoolYear, String periodId, String classId) {}
 
     private final ArchiveRunPlanner planner;
     private final ArchiveRuns runs;
     private final SchoolRegistry schools;
     private final SchoolSigningKeys keys;
+    private final String district;
 
-    public ArchiveRunController(ArchiveRunPlanner planner, ArchiveRuns runs, SchoolRegistry schools, SchoolSigningKeys keys) {
+    public ArchiveRunController(ArchiveRunPlanner planner, ArchiveRuns runs, SchoolRegistry schools, SchoolSigningKeys keys,
+                               JournalArchiveProperties properties) {
         this.planner = planner;
         this.runs = runs;
         this.schools = schools;
         this.keys = keys;
+        this.district = properties.district().code();
     }
 
     @Operation(summary = "Запустить формирование архива за период или за учебный год")
     @PostMapping
     public ResponseEntity<ArchiveRuns.Progress> start(@Valid @RequestBody NewRun run, Principal who) {
-        schools.find(run.school()).orElseThrow(() -> new UnknownSchoolException(run.school()));
+        if (!run.school().equals(district)) schools.find(run.school()).orElseThrow(() -> new UnknownSchoolException(run.school()));
         String period = blankToNull(run.periodId());
         String cls = blankToNull(run.classId());
         var plan = planner.plan(run.school(), run.schoolYear(), period, cls, keys.hasSeal(run.school()));

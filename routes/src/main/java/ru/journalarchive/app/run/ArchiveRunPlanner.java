@@ -15,9 +15,12 @@ import ru.journalarchive.journal.snapshot.SchoolYearOutlineReader;
 public final class ArchiveRunPlanner {
 
     private final SchoolYearOutlineReader outlines;
+    private final String district;
 
-    public ArchiveRunPlanner(SchoolYearOutlineReader outlines) {
+    /** @param district the municipality's code: a run for it is the district roll-up of a period */
+    public ArchiveRunPlanner(SchoolYearOutlineReader outlines, String district) {
         this.outlines = outlines;
+        this.district = district;
     }
 
     /**
@@ -26,6 +29,11 @@ public final class ArchiveRunPlanner {
      * @param schoolSeals whether the school has a seal for the period documents
      */
     public List<PlannedDocument> plan(String school, String yearId, String periodId, String classId, boolean schoolSeals) {
+        if (school.equals(district)) {
+            if (periodId == null || classId != null)
+                throw new RejectedRequest("periodId", "Сводная справка района составляется за период, без класса");
+            return List.of(PlannedDocument.of(DocumentKind.DISTRICT_MONITORING, school, yearId, periodId, null, null, null, schoolSeals));
+        }
         SchoolYearOutline outline = outlines.read(school, yearId)
                 .orElseThrow(() -> new RejectedRequest("schoolYear", "У школы нет учебного года " + yearId));
         SchoolYearOutline.Period period = periodId == null ? null : outline.period(periodId)

@@ -7,7 +7,9 @@ public enum DocumentKind {
     JOURNAL("journal", "journal", SignatureStampArea.LANDSCAPE),
     SUMMARY_LEDGER("summary-ledger", "summary-ledger", SignatureStampArea.LANDSCAPE),
     PARENT_REPORT("parent-report", "parent-report", SignatureStampArea.PORTRAIT),
-    MONITORING_REPORT("monitoring-report", "monitoring-report", SignatureStampArea.PORTRAIT);
+    MONITORING_REPORT("monitoring-report", "monitoring-report", SignatureStampArea.PORTRAIT),
+    /** The municipality's roll-up of every school's monitoring report for a period. */
+    DISTRICT_MONITORING("district-monitoring-report", "monitoring-report", SignatureStampArea.PORTRAIT);
 
     private final String code;
     private final String retentionClass;

@@ -12,6 +12,10 @@ import ru.journalarchive.reports.journal.ClassJournalAssembler;
 import ru.journalarchive.reports.journal.ClassJournalReport;
 import ru.journalarchive.reports.ledger.SummaryLedgerAssembler;
 import ru.journalarchive.reports.ledger.SummaryLedgerReport;
+import ru.journalarchive.journal.school.School;
+import ru.journalarchive.journal.school.SchoolRegistry;
+import ru.journalarchive.reports.monitoring.DistrictMonitoring;
+import ru.journalarchive.reports.monitoring.MonitoringReport;
 import ru.journalarchive.reports.monitoring.MonitoringReportAssembler;
 import ru.journalarchive.reports.monitoring.MonitoringReportRenderer;
 import ru.journalarchive.reports.parent.ParentReportAssembler;
@@ -41,13 +45,17 @@ public final class DocumentRendering {
     private final MonitoringCountsReader monitoring;
     private final ReportEngine engine;
     private final ReportRules rules;
+    private final SchoolRegistry schools;
+    private final String districtName;
 
     public DocumentRendering(ClassSnapshotReader snapshots, MonitoringCountsReader monitoring, ReportEngine engine,
-                             ReportRules rules) {
+                             ReportRules rules, SchoolRegistry schools, String districtName) {
         this.snapshots = snapshots;
         this.monitoring = monitoring;
         this.engine = engine;
         this.rules = rules;
+        this.schools = schools;
+        this.districtName = districtName;
     }
 
     public Rendered render(PlannedDocument d) {
@@ -56,13 +64,18 @@ public final class DocumentRendering {
             var report = MonitoringReportAssembler.assemble(counts(d), rules);
             return new Rendered(new MonitoringReportRenderer(engine, rules).render(report, id), report.to(), null);
         }
+        if (d.kind() == DocumentKind.DISTRICT_MONITORING) {
+            var district = district(d);
+            return new Rendered(new MonitoringReportRenderer(engine, rules).render(district, id),
+                    district.schools().stream().map(MonitoringReport::to).max(LocalDate::compareTo).orElseThrow(), null);
+        }
         var versioned = snapshot(d);
         var s = versioned.snapshot();
         RenderedDocument document = switch (d.kind()) {
             case JOURNAL -> new ClassJournalReport(engine).render(ClassJournalAssembler.assemble(s, d.subjectId(), d.periodId()), id);
             case SUMMARY_LEDGER -> new SummaryLedgerReport(engine).render(SummaryLedgerAssembler.assemble(s, rules), id);
             case PARENT_REPORT -> new ParentReportRenderer(engine).render(ParentReportAssembler.assemble(s, d.studentId(), d.periodId(), rules), id);
-            case MONITORING_REPORT -> throw new IllegalStateException("rendered above");
+            case MONITORING_REPORT, DISTRICT_MONITORING -> throw new IllegalStateException("rendered above");
         };
         return new Rendered(document, d.kind() == DocumentKind.SUMMARY_LEDGER ? s.year().end() : closedOn(s, d.periodId()),
                 versioned.version());
@@ -80,6 +93,7 @@ public final class DocumentRendering {
             case SUMMARY_LEDGER -> SummaryLedgerAssembler.assemble(snapshot(d).snapshot(), rules);
             case PARENT_REPORT -> ParentReportAssembler.assemble(snapshot(d).snapshot(), d.studentId(), d.periodId(), rules);
             case MONITORING_REPORT -> MonitoringReportAssembler.assemble(counts(d), rules);
+            case DISTRICT_MONITORING -> district(d);
         });
     }
 
@@ -101,6 +115,15 @@ public final class DocumentRendering {
     private ru.journalarchive.journal.monitoring.MonitoringCounts counts(PlannedDocument d) {
         return monitoring.read(d.school(), d.periodId())
                 .orElseThrow(() -> new IllegalStateException("period " + d.periodId() + " of " + d.school() + " is gone"));
+    }
+
+    /** Every registered school that has the period, side by side. */
+    private DistrictMonitoring district(PlannedDocument d) {
+        var reports = schools.all().stream().map(School::code).sorted()
+                .flatMap(code -> monitoring.read(code, d.periodId()).stream())
+                .map(counts -> MonitoringReportAssembler.assemble(counts, rules)).toList();
+        if (reports.isEmpty()) throw new IllegalStateException("no school has the period " + d.periodId());
+        return new DistrictMonitoring(districtName, reports.get(0).periodName(), reports);
     }
 
     private static LocalDate closedOn(ClassSnapshot s, String periodId) {

@@ -12,7 +12,8 @@ import ru.journalarchive.app.signing.SchoolSigningKeys;
 /**
  * The academic calendar of every school, as its journal system sent it: a period whose last day is
  * the grace period behind gets its run, and the school year gets its year-end run once its last
- * period has ended (in May, well before 30 June). A period that already had a run is not started again.
+ * period has ended (in May, well before 30 June); the district's roll-up of a period follows when
+ * every school's period of that id has ended. A period that already had a run is not started again.
  */
 public final class PeriodEnds {
 
@@ -26,8 +27,11 @@ public final class PeriodEnds {
     private final ArchiveRuns runs;
     private final SchoolSigningKeys keys;
     private final Duration grace;
+    private final String district;
 
-    public PeriodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys, Duration grace) {
+    public PeriodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys, Duration grace,
+                      String district) {
+        this.district = district;
         this.jdbc = jdbc;
         this.planner = planner;
         this.runs = runs;
@@ -44,13 +48,17 @@ public final class PeriodEnds {
                     UNION ALL
                     SELECT s.code, y.source_id, NULL, max(p.end_date)
                     FROM study_period p JOIN academic_year y ON y.id = p.academic_year_id JOIN school s ON s.id = y.school_id
-                    GROUP BY s.code, y.source_id)
+                    GROUP BY s.code, y.source_id
+                    UNION ALL
+                    SELECT ?, y.source_id, p.source_id, max(p.end_date)
+                    FROM study_period p JOIN academic_year y ON y.id = p.academic_year_id
+                    GROUP BY y.source_id, p.source_id)
                 SELECT * FROM ends e WHERE e.last_day <= ? AND NOT EXISTS (
                     SELECT 1 FROM archive_run r WHERE r.school = e.school AND r.school_year = e.school_year
                     AND r.period_id IS NOT DISTINCT FROM e.period_id AND r.class_id IS NULL)
                 ORDER BY e.last_day, e.school, e.period_id NULLS LAST""",
                 (rs, n) -> new DueRun(rs.getString("school"), rs.getString("school_year"), rs.getString("period_id"),
-                        rs.getObject("last_day", LocalDate.class)), Date.valueOf(endedBy));
+                        rs.getObject("last_day", LocalDate.class)), district, Date.valueOf(endedBy));
     }
 
     /** Starts every due run; returns their ids. */
