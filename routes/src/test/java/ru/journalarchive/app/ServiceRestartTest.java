@@ -26,6 +26,7 @@ import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
 import ru.journalarchive.journal.testing.TestDatabase;
 import ru.journalarchive.storage.s3.S3Clients;
+import ru.journalarchive.storage.testing.ArchiveFixture;
 import ru.journalarchive.storage.s3.S3Settings;
 
 /**
@@ -63,15 +64,15 @@ class ServiceRestartTest {
                 // The S3 gateway goes down while the next quarter is being archived, and comes back.
                 long second = startRun("2025-q2");
                 awaitRun(second, p -> p.at("/byState/ARCHIVED").asInt() >= 5, Duration.ofMinutes(4));
-                ArchiveFixtureGateway.set(false);
+                ArchiveFixture.s3Gateway(false);
                 Thread.sleep(8000);
-                ArchiveFixtureGateway.set(true);
+                ArchiveFixture.s3Gateway(true);
                 var after = awaitRun(second, p -> !p.get("finishedAt").isNull(), Duration.ofMinutes(5));
                 assertThat(after.at("/byState/ARCHIVED").asInt()).as(after.toString()).isEqualTo(after.get("planned").asInt());
                 assertExactlyOnce(db, after.get("planned").asInt(), "2025-q2");
                 assertThat(token).isNotBlank();
             } finally {
-                ArchiveFixtureGateway.set(true);
+                ArchiveFixture.s3Gateway(true);
                 service.destroy();
                 service.waitFor();
             }
@@ -163,15 +164,6 @@ class ServiceRestartTest {
     static int freePort() throws Exception {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** scripts/services.sh s3-stop / s3-start: the gateway of the test S3 server goes down and up. */
-    static final class ArchiveFixtureGateway {
-        static void set(boolean up) throws Exception {
-            var script = Path.of("..", "scripts", "services.sh").toAbsolutePath().normalize();
-            var process = new ProcessBuilder("bash", script.toString(), up ? "s3-start" : "s3-stop").inheritIO().start();
-            if (process.waitFor() != 0) throw new IllegalStateException(script + " failed");
         }
     }
 }
