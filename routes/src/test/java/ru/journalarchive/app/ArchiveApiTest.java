@@ -103,6 +103,7 @@ class ArchiveApiTest extends ServiceTestBase {
         var report = json.readTree(get("inspector-kuznetsov", "/api/v1/documents/" + id + "/verification").body());
         assertThat(report.get("verdict").asText()).as(report.toString()).isEqualTo("VALID");
         assertThat(report.at("/signatures/0/signer/commonName").asText()).isEqualTo("МБОУ «СОШ № 18»");
+        assertThat(report.at("/signatures/0/timestamp").isNull()).as("the seal's time is proven by the TSA: %s", report).isFalse();
         assertThat(json.readTree(get("inspector-kuznetsov", "/api/v1/documents/" + id + "/verification?detached=true").body())
                 .get("verdict").asText()).isEqualTo("VALID");
         byte[] protocol = get("inspector-kuznetsov", "/api/v1/documents/" + id + "/verification?format=pdf").body();

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Health (details for the administrator: the database, the S3 archive with its lock) and metrics. */
+/** Health (details for the administrator: the database, the S3 archive with its lock, the TSA) and metrics. */
 class OperationsTest extends ServiceTestBase {
 
     @Test
@@ -20,6 +20,7 @@ class OperationsTest extends ServiceTestBase {
         assertThat(detailed.at("/components/archive/status").asText()).isEqualTo("UP");
         assertThat(detailed.at("/components/archive/details/objectLock").asBoolean()).isTrue();
         assertThat(detailed.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(detailed.at("/components/tsa/status").asText()).isEqualTo("UP");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package ru.journalarchive.app;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import ru.journalarchive.signing.pki.CertificateSubject;
 import ru.journalarchive.signing.pki.Pem;
 import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
+import ru.journalarchive.signing.timestamp.TimeStampAuthority;
 import ru.journalarchive.signing.testing.Signers;
 
 /**
@@ -22,6 +26,8 @@ final class TestKeys {
     static final TestPki PKI = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
     static final String PASSWORD = "test-key-password";
     static final Path DIR;
+    /** A time-stamp authority of the test PKI, served over HTTP from this JVM as a TSP service would be. */
+    static final int TSA_PORT;
 
     static {
         try {
@@ -35,6 +41,23 @@ final class TestKeys {
             Files.writeString(DIR.resolve("root.pem"), Pem.certificates(List.of(PKI.root().certificate())));
             int n = 0;
             for (var crl : PKI.emptyCrls(now)) Files.write(DIR.resolve("ca-" + n++ + ".crl"), crl.getEncoded());
+            var authority = new TimeStampAuthority(PKI.tsa().credentials(PKI.intermediate().certificate(), PKI.root().certificate()),
+                    Clock.systemUTC());
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] reply = authority.respond(exchange.getRequestBody().readAllBytes());
+                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                exchange.sendResponseHeaders(200, reply.length);
+                exchange.getResponseBody().write(reply);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                var t = new Thread(r, "test-tsa");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            TSA_PORT = server.getAddress().getPort();
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -52,6 +75,7 @@ final class TestKeys {
         p.put("journal-archive.signing.schools.district.seal.keystore", DIR.resolve("seal.p12").toString());
         p.put("journal-archive.signing.schools.district.seal.password", PASSWORD);
         p.put("journal-archive.runs.poll", "200ms");
+        p.put("journal-archive.signing.tsa-url", "http://127.0.0.1:" + TSA_PORT + "/");
         p.put("journal-archive.verification.trusted-roots", DIR.resolve("root.pem").toString());
         p.put("journal-archive.verification.crls", DIR.resolve("ca-0.crl") + "," + DIR.resolve("ca-1.crl"));
         p.put("journal-archive.verification.fetch-crls", "false");

@@ -73,9 +73,16 @@ public class RunsConfig {
         return new SchoolSigningKeys(properties.signing().schools());
     }
 
+    /** The configured TSA (only when journal-archive.signing.tsa-url is set); its health is part of the service's. */
     @Bean
-    public DocumentSigner documentSigner() {
-        return new DocumentSigner(Clock.systemUTC());
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${journal-archive.signing.tsa-url:}'.isBlank()")
+    public ru.journalarchive.signing.timestamp.TimeStampClient timeStampAuthority(JournalArchiveProperties properties) {
+        return ru.journalarchive.signing.timestamp.TimeStampClient.http(properties.signing().tsaUrl(), java.time.Duration.ofSeconds(10));
+    }
+
+    @Bean
+    public DocumentSigner documentSigner(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority) {
+        return new DocumentSigner(Clock.systemUTC(), timeStampAuthority.orElse(null));
     }
 
     @Bean
