@@ -213,6 +213,7 @@ class ArchiveRunTest extends ServiceTestBase {
         long id = json.readTree(started.output()).get("id").asLong();
         var status = cli("run", "status", Long.toString(id), "--url", "http://127.0.0.1:" + port);
         assertThat(json.readTree(status.output()).get("planned").asInt()).isPositive();
+        awaitRun(id, p -> !p.get("finishedAt").isNull()); // nothing left in flight when the tests end
         var unknown = cli("run", "start", "--school", "demo", "--year", "1999", "--url", "http://127.0.0.1:" + port);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(json.readTree(unknown.output()).at("/errors/0/path").asText()).isEqualTo("schoolYear");

@@ -70,6 +70,7 @@ abstract class ServiceTestBase {
         registry.add("journal-archive.ingest.drop-directory", DROP::toString);
         registry.add("journal-archive.ingest.drop-poll-millis", () -> "200");
         registry.add("journal-archive.signing.test-tsa.enabled", () -> "true");
+        registry.add("camel.main.shutdown-timeout", () -> "5");
         // One configuration for every test class: one Spring context, so one archive worker on the shared database.
         TestKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
         // Buckets of this test JVM: document ids are deterministic, and a package archived by an earlier
