@@ -81,7 +81,7 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
 
     /**
      * Signing settings; keystore passwords come only from the environment (e.g.
-     * JOURNAL_ARCHIVE_SIGNING_SCHOOLS_SCH18_SEAL_PASSWORD). Per school: the seal that signs period
+     * JOURNALARCHIVE_SIGNING_SCHOOLS_SCH18_SEAL_PASSWORD). Per school: the seal that signs period
      * documents on its own, and the director's server-held key for the year end (a director who signs
      * with a token through the CryptoPro plug-in needs none). With a TSA (RFC 3161) the server-key
      * signatures carry a signature time-stamp (PAdES-T, CAdES-T).
