@@ -58,8 +58,12 @@ public final class TimeStampAuthority {
         }
     }
 
-    /** The DER TimeStampResp for a DER TimeStampReq; a malformed request gets a rejection, not an exception. */
-    public byte[] respond(byte[] request) {
+    /**
+     * The DER TimeStampResp for a DER TimeStampReq; a malformed request gets a rejection, not an
+     * exception. One at a time: BouncyCastle's token generator and its signer keep state per token,
+     * and concurrent requests made tokens whose signature did not match their content.
+     */
+    public synchronized byte[] respond(byte[] request) {
         try {
             TimeStampRequest parsed;
             try {

@@ -84,6 +84,25 @@ class TimeStampTest {
     }
 
     @Test
+    void tokensAskedForAtTheSameTimeAreEachSignedOverTheirOwnContent() throws Exception {
+        var client = TimeStampClient.local(authority);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<java.util.concurrent.Callable<org.bouncycastle.tsp.TimeStampToken>>();
+            for (int i = 0; i < 64; i++) {
+                byte[] data = ("Журнал " + i).getBytes(StandardCharsets.UTF_8);
+                tasks.add(() -> client.stamp(data, GostAlgorithm.GOST_2012_256));
+            }
+            var tsa = new org.bouncycastle.cert.X509CertificateHolder(pki.tsa().certificate().getEncoded());
+            var verifier = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(ru.journalarchive.signing.keys.GostProvider.get()).build(tsa);
+            for (var token : pool.invokeAll(tasks)) token.get().validate(verifier); // throws on a token not matching its content
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void padesWithATimeStampIsPadesT() throws Exception {
         byte[] signed = new PadesBaselineB(TimeStampClient.local(authority)).sign(PadesTestDocuments.pdf(1),
                 pki.credentials(director), now, new StampPlacement(227, 50, 340, 110), pki.emptyCrls(now), "Утверждаю");
