@@ -71,14 +71,18 @@ public final class DocumentRendering {
         }
         var versioned = snapshot(d);
         var s = versioned.snapshot();
-        RenderedDocument document = switch (d.kind()) {
+        return new Rendered(classDocument(d, s), d.kind() == DocumentKind.SUMMARY_LEDGER ? s.year().end() : closedOn(s, d.periodId()),
+                versioned.version());
+    }
+
+    private RenderedDocument classDocument(PlannedDocument d, ClassSnapshot s) {
+        String id = d.documentId();
+        return switch (d.kind()) {
             case JOURNAL -> new ClassJournalReport(engine).render(ClassJournalAssembler.assemble(s, d.subjectId(), d.periodId()), id);
             case SUMMARY_LEDGER -> new SummaryLedgerReport(engine).render(SummaryLedgerAssembler.assemble(s, rules), id);
             case PARENT_REPORT -> new ParentReportRenderer(engine).render(ParentReportAssembler.assemble(s, d.studentId(), d.periodId(), rules), id);
-            case MONITORING_REPORT, DISTRICT_MONITORING -> throw new IllegalStateException("rendered above");
+            default -> throw new IllegalArgumentException(d.kind() + " is not a class's document");
         };
-        return new Rendered(document, d.kind() == DocumentKind.SUMMARY_LEDGER ? s.year().end() : closedOn(s, d.periodId()),
-                versioned.version());
     }
 
     /** The school's data version now: equal to a document's {@link Rendered#dataVersion()}, nothing has changed. */
