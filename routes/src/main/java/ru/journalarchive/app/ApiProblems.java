@@ -91,6 +91,20 @@ public class ApiProblems {
                 errors));
     }
 
+    /** A query or path parameter of the wrong form (a date, a number) or a missing one: named by its path. */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : e instanceof org.springframework.web.bind.MissingServletRequestParameterException p ? p.getParameterName()
+                : ((org.springframework.web.multipart.support.MissingServletRequestPartException) e).getRequestPartName();
+        String message = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException
+                ? "Значение не подходит по формату" : "Параметр обязателен";
+        return body(problem(HttpStatus.BAD_REQUEST, "Некорректный запрос", message + ": " + name + ".",
+                List.of(new Problem(name, message))));
+    }
+
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(Exception e) {
         return body(problem(HttpStatus.BAD_REQUEST, "Некорректный запрос", "Тело запроса не разобрано как JSON.",

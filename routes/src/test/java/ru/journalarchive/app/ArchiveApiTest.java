@@ -90,6 +90,9 @@ class ArchiveApiTest extends ServiceTestBase {
         var noReason = as("archivist-petrova", PASSWORD, "PUT", "/api/v1/documents/" + id + "/legal-hold", "{\"held\":false}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(body(noReason).at("/errors/0/path").asText()).isEqualTo("reason");
+        var badDate = get("archivist-petrova", "/api/v1/documents?signedFrom=yesterday");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badDate.body()).at("/errors/0/path").asText()).isEqualTo("signedFrom");
         var badPage = get("archivist-petrova", "/api/v1/documents?size=100000");
         assertThat(badPage.statusCode()).isEqualTo(422);
         assertThat(json.readTree(badPage.body()).at("/errors/0/path").asText()).isEqualTo("size");
