@@ -198,6 +198,12 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(verify(pdf.toString())).isZero();
         assertThat(verify(pdf.toString(), "--detached", sig.toString())).isZero();
         assertThat(ledger.metadata().get("signer")).isEqualTo("Лебедева Ирина Викторовна, Директор");
+        // the token cannot stamp its own signatures: the service adds the TSA's time-stamp to both
+        var trust = new ru.journalarchive.signing.verify.TrustAnchors(List.of(PKI.root().certificate()), List.of(), PKI.emptyCrls(Instant.now()));
+        assertThat(new ru.journalarchive.signing.verify.PdfSignatureVerifier(trust).verify(Files.readAllBytes(pdf)).signatures().get(0).timestamp())
+                .isBetween(Instant.now().minusSeconds(600), Instant.now());
+        assertThat(new ru.journalarchive.signing.verify.CmsSignatureVerifier(trust).verifyDetached(Files.readAllBytes(pdf), Files.readAllBytes(sig))
+                .signatures().get(0).timestamp()).isBetween(Instant.now().minusSeconds(600), Instant.now());
     }
 
     static String basicDirector() {

@@ -98,11 +98,15 @@ public class RunsConfig {
         return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline, properties.runs().workers());
     }
 
-    /** Sessions of token signing live in memory for 30 minutes (one node; DESIGN.md). */
+    /**
+     * Sessions of token signing live in memory for 30 minutes (one node; DESIGN.md); the token's
+     * signatures are time-stamped by the same TSA as the server's.
+     */
     @Bean
-    public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline) {
+    public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline,
+            java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority) {
         return new ExternalDirectorSigning(signing, drafts, pipeline,
-                new ExternalSigning(java.time.Duration.ofMinutes(30), Clock.systemUTC()), Clock.systemUTC());
+                new ExternalSigning(java.time.Duration.ofMinutes(30), Clock.systemUTC(), timeStampAuthority.orElse(null)), Clock.systemUTC());
     }
 
     @Bean

@@ -24,10 +24,12 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import ru.journalarchive.signing.cades.CadesBaselineT;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineB;
 import ru.journalarchive.signing.pades.StampPlacement;
+import ru.journalarchive.signing.timestamp.TimeStampClient;
 
 /**
  * Signing with a key that never leaves its token (the director's qualified key through the CryptoPro
@@ -35,8 +37,10 @@ import ru.journalarchive.signing.pades.StampPlacement;
  * file for a detached signature) and hands out the Streebog hash to sign; <em>complete</em> takes the
  * detached CMS SignedData the token made over that hash, checks that its messageDigest is that hash,
  * that it verifies and that the certificate is the one announced, and embeds it (or returns it as the
- * {@code .sig}). Sessions live in memory for a limited time; a service with several nodes would keep
- * them in its database.
+ * {@code .sig}). With a time-stamp authority the token's CMS gets a signature time-stamp before it is
+ * embedded (CAdES-T / PAdES-T), as server-key signatures do: a token cannot stamp its own signature.
+ * Sessions live in memory for a limited time; a service with several nodes would keep them in its
+ * database.
  */
 public final class ExternalSigning {
 
@@ -46,10 +50,17 @@ public final class ExternalSigning {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Duration lifetime;
     private final Clock clock;
+    private final CadesBaselineT timestamps;
 
     public ExternalSigning(Duration lifetime, Clock clock) {
+        this(lifetime, clock, null);
+    }
+
+    /** @param tsa stamps every completed signature; null for signatures without a time-stamp */
+    public ExternalSigning(Duration lifetime, Clock clock, TimeStampClient tsa) {
         this.lifetime = lifetime;
         this.clock = clock;
+        this.timestamps = tsa == null ? null : new CadesBaselineT(tsa);
     }
 
     /** Reserves a PAdES signature with the visible mark of {@code certificate}; the token signs the byte ranges. */
@@ -93,8 +104,9 @@ public final class ExternalSigning {
         if (session == null || session.expiresAt().isBefore(clock.instant()))
             throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк: подготовьте подпись заново");
         check(session, cms);
-        if (!session.pdf()) return cms.clone();
-        String hex = HexFormat.of().withUpperCase().formatHex(cms);
+        byte[] complete = timestamps == null ? cms.clone() : timestamps.extend(cms);
+        if (!session.pdf()) return complete;
+        String hex = HexFormat.of().withUpperCase().formatHex(complete);
         int start = session.byteRange()[1] + 1; // after '<'
         int room = session.byteRange()[2] - 1 - start;
         if (hex.length() > room)

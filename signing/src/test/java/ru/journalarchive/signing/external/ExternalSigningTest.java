@@ -13,7 +13,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,8 @@ import ru.journalarchive.signing.pades.PadesTestDocuments;
 import ru.journalarchive.signing.pades.StampPlacement;
 import ru.journalarchive.signing.pki.TestPki;
 import ru.journalarchive.signing.testing.OpenSsl;
+import ru.journalarchive.signing.timestamp.TimeStampAuthority;
+import ru.journalarchive.signing.timestamp.TimeStampClient;
 import ru.journalarchive.signing.testing.Signers;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
@@ -95,6 +99,31 @@ class ExternalSigningTest {
         byte[] sig = signing.complete(prepared.sessionId(), tokenSigns(signing.contentToSign(prepared.sessionId())));
         var report = new CmsSignatureVerifier(trust).verifyDetached(file, sig);
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void withATimeStampAuthorityTheTokensSignaturesAreTimeStampedSoALaterRevocationDoesNotMatter() throws Exception {
+        var tsa = TimeStampClient.local(new TimeStampAuthority(pki.tsa().credentials(pki.intermediate().certificate(),
+                pki.root().certificate()), Clock.systemUTC()));
+        var stamping = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC(), tsa);
+        var pdf = stamping.preparePdf(PadesTestDocuments.pdf(2), certificate, now, new StampPlacement(227, 50, 340, 110), "Утверждаю");
+        byte[] signedPdf = stamping.complete(pdf.sessionId(), tokenSigns(stamping.contentToSign(pdf.sessionId())));
+        var detached = stamping.prepareDetached(signedPdf, certificate);
+        byte[] sig = stamping.complete(detached.sessionId(), tokenSigns(signedPdf));
+
+        // the director's certificate is revoked an hour after signing: only a time-stamp shows the signature came first
+        var crls = new ArrayList<>(pki.emptyCrls(now));
+        crls.set(0, pki.crl(now, now.plus(Duration.ofDays(1)), Map.of(certificate, now.plus(Duration.ofHours(1)))));
+        var revoked = new TrustAnchors(List.of(pki.root().certificate()), List.of(), crls);
+        for (var report : List.of(new PdfSignatureVerifier(revoked).verify(signedPdf),
+                new CmsSignatureVerifier(revoked).verifyDetached(signedPdf, sig))) {
+            assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+            assertThat(report.signatures().get(0).timestamp()).isBetween(now.minusSeconds(5), Instant.now().plusSeconds(5));
+        }
+        // without the authority the same revocation leaves the token's signature undecided
+        var plain = signing.prepareDetached(signedPdf, certificate);
+        byte[] unstamped = signing.complete(plain.sessionId(), tokenSigns(signedPdf));
+        assertThat(new CmsSignatureVerifier(revoked).verifyDetached(signedPdf, unstamped).verdict()).isEqualTo(Verdict.INDETERMINATE);
     }
 
     private byte[] tokenSigns(byte[] content) {
