@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.journalarchive.journal.demo.DemoOptions;
+import ru.journalarchive.journal.demo.DemoSchoolGenerator;
 import ru.journalarchive.journal.ingest.Batch;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -142,6 +144,67 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(verify(pdf.toString())).isZero();
         assertThat(verify(pdf.toString(), "--detached", sig.toString())).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'test:inspector'", Integer.class)).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The whole school at once, as the scheduler starts it: a small school of the demo generator (one
+     * class per grade) pushes its year, its year-end run is split per class and per subject, and the
+     * director signs the whole queue in one action. Every journal and ledger is archived exactly once.
+     */
+    @Test
+    void aWholeSchoolsYearEndIsSplitPerClassSignedInOneBatchAndArchivedExactlyOnce() throws Exception {
+        registry.register("small", "Малокомплектная школа");
+        String token = registry.issueToken("small", "journal-system").token();
+        for (Batch b : DemoSchoolGenerator.generate(new DemoOptions(7, 110, DemoOptions.DEFAULT.year())).batches())
+            assertThat(push("small", token, json.writeValueAsBytes(b)).statusCode()).isEqualTo(200);
+        var started = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"small\",\"schoolYear\":\"2025\"}"));
+        int journals = jdbc.queryForObject("""
+                SELECT count(*) FROM curriculum_item ci JOIN school_class c ON c.id = ci.class_id
+                JOIN school s ON s.id = c.school_id WHERE s.code = 'small'""", Integer.class);
+        int classes = jdbc.queryForObject("SELECT count(*) FROM school_class c JOIN school s ON s.id = c.school_id WHERE s.code = 'small'",
+                Integer.class);
+        assertThat(classes).isEqualTo(11);
+        int planned = started.get("planned").asInt();
+        assertThat(planned).isEqualTo(journals + classes);
+
+        awaitRun(started.get("id").asLong(), p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == planned);
+        users.add("director-of-small", DIRECTOR_PASSWORD, ru.journalarchive.app.security.Role.DIRECTOR, "small", "Орлова Анна Сергеевна");
+        var ids = new ArrayList<String>();
+        body(as("director-of-small", DIRECTOR_PASSWORD, "GET", "/api/v1/schools/small/signing-queue", null))
+                .forEach(d -> ids.add(d.get("documentId").asText()));
+        assertThat(ids).hasSize(planned).allMatch(id -> id.contains("--small--2025--year--"));
+        var outcomes = body(as("director-of-small", DIRECTOR_PASSWORD, "POST", "/api/v1/schools/small/signing-queue/sign",
+                json.writeValueAsString(Map.of("documentIds", ids))));
+        assertThat(outcomes).hasSize(planned).allSatisfy(o -> assertThat(o.get("result").asText()).isEqualTo("SIGNED"));
+
+        var finished = awaitRun(started.get("id").asLong(), p -> !p.get("finishedAt").isNull());
+        assertThat(finished.at("/byState/ARCHIVED").asInt()).isEqualTo(planned);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archived_document WHERE school = 'small' AND signer LIKE '%Директор'",
+                Integer.class)).isEqualTo(planned);
+        var versions = new java.util.HashMap<String, Integer>();
+        String bucket = catalogue.find(ids.get(0)).orElseThrow().bucket();
+        for (var item : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix("small/").recursive(true)
+                .includeVersions(true).build()))
+            versions.merge(item.get().objectName(), 1, Integer::sum);
+        assertThat(versions.keySet().stream().filter(k -> k.endsWith("/manifest.json"))).hasSize(planned);
+        assertThat(versions).hasSize(planned * 4).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+
+        // a journal is kept 5 years and a ledger 25, from 1 January after the school year closed in 2026
+        for (var kind : Map.of("journal--", 2032, "summary-ledger--", 2052).entrySet()) {
+            var document = catalogue.find(ids.stream().filter(id -> id.startsWith(kind.getKey())).findFirst().orElseThrow()).orElseThrow();
+            var pdf = document.objects().get("document.pdf");
+            var retention = s3.getObjectRetention(GetObjectRetentionArgs.builder().bucket(bucket).object(pdf.key())
+                    .versionId(pdf.versionId()).build());
+            assertThat(retention.mode().name()).isEqualTo("COMPLIANCE");
+            assertThat(retention.retainUntilDate().withZoneSameInstant(ZoneOffset.UTC))
+                    .isEqualTo(ZonedDateTime.of(kind.getValue(), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+            Path file = Files.write(KEYS.resolve(document.documentId() + ".pdf"),
+                    retrieval.read(document.documentId(), "document.pdf", "test:inspector", "127.0.0.1"));
+            Path sig = Files.write(KEYS.resolve(document.documentId() + ".pdf.sig"),
+                    retrieval.read(document.documentId(), "document.pdf.sig", "test:inspector", "127.0.0.1"));
+            assertThat(verify(file.toString())).isZero();
+            assertThat(verify(file.toString(), "--detached", sig.toString())).isZero();
+        }
     }
 
     @Test

@@ -72,6 +72,8 @@ final class TestKeys {
         p.put("journal-archive.signing.schools.demo.seal.password", PASSWORD);
         p.put("journal-archive.signing.schools.demo.director.keystore", DIR.resolve("director.p12").toString());
         p.put("journal-archive.signing.schools.demo.director.password", PASSWORD);
+        p.put("journal-archive.signing.schools.small.director.keystore", DIR.resolve("director.p12").toString());
+        p.put("journal-archive.signing.schools.small.director.password", PASSWORD);
         p.put("journal-archive.signing.schools.district.seal.keystore", DIR.resolve("seal.p12").toString());
         p.put("journal-archive.signing.schools.district.seal.password", PASSWORD);
         p.put("journal-archive.runs.poll", "200ms");
