@@ -44,10 +44,14 @@ public final class ReportEngine {
 
     private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
     private final Map<ReportTemplate, JasperReport> compiled = new EnumMap<>(ReportTemplate.class);
+    /**
+     * Compact: indented, the demo school's year-end twins were 40 % larger (190 kB against 135 kB on
+     * average), and every byte is stored twice, read back and hashed with Streebog; {@code jq .} prints
+     * one for a reader.
+     */
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     /** Compiles every template now, so that the first document does not pay for it (~1 s each). */
