@@ -65,24 +65,29 @@ final class YearEndBenchmark {
                 var plan = context.getBean(ArchiveRunPlanner.class).plan("demo", Integer.toString(demo.year()), null, null, false);
                 var rendering = context.getBean(DocumentRendering.class);
                 int workers = context.getBean(ru.journalarchive.app.config.JournalArchiveProperties.class).runs().workers();
-                // A first pass warms the JIT and the class snapshots, which the run then finds as well.
+                // A first pass warms the JIT and the class snapshots, which the run then finds as well; signing a
+                // few documents warms the hashing and PDF writing the run's second half does, as rendering is warm.
                 renderAlone(rendering, plan, workers);
+                warmSigning(context, rendering, plan.subList(0, Math.min(40, plan.size())));
                 double renderOnly = renderAlone(rendering, plan, workers);
                 out.printf("%d documents (year journals and ledgers); rendering them alone on %d threads, as many as the run's "
                         + "workers: %.1f s%n", plan.size(), workers, renderOnly);
 
                 ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
                 double cpuAtStart = cpuSeconds();
+                double serversAtStart = serversCpuSeconds();
                 var metrics = context.getBean(MeterRegistry.class);
                 var runs = context.getBean(ArchiveRuns.class);
                 long start = System.nanoTime();
                 long id = runs.start("demo", Integer.toString(demo.year()), null, null, "bench", plan);
                 await(runs, id, "AWAITING_SIGNATURE", plan.size());
                 double rendered = (System.nanoTime() - start) / 1e9;
+                double cpuRendered = cpuSeconds(), serversRendered = serversCpuSeconds();
                 long signStart = System.nanoTime();
                 var outcomes = context.getBean(DirectorSigning.class).signWithServerKey("demo",
                         plan.stream().map(PlannedDocument::documentId).toList(), "bench");
                 double signing = (System.nanoTime() - signStart) / 1e9;
+                double cpuSigned = cpuSeconds(), serversSigned = serversCpuSeconds();
                 await(runs, id, "ARCHIVED", plan.size());
                 double wall = (System.nanoTime() - start) / 1e9;
                 long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
@@ -94,6 +99,10 @@ final class YearEndBenchmark {
                 out.printf("time by step, summed over the %d workers (s): render %.1f, store %.1f; the director's batch on %d "
                         + "threads %.1f wall; CPU time of the whole process %.1f s on %d cores%n", workers, seconds(metrics, "render"),
                         seconds(metrics, "store"), workers, signing, cpuSeconds() - cpuAtStart, cores);
+                out.printf("CPU (s) of this process / of the S3 server and PostgreSQL when they run on this machine: rendering %.1f / %.1f,"
+                        + " the director's batch %.1f / %.1f, the rest %.1f / %.1f%n", cpuRendered - cpuAtStart, serversRendered - serversAtStart,
+                        cpuSigned - cpuRendered, serversSigned - serversRendered, cpuSeconds() - cpuSigned, serversCpuSeconds() - serversSigned);
+                printVolume(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), out);
             }
         } finally {
             BenchDatabases.drop(url);
@@ -101,13 +110,40 @@ final class YearEndBenchmark {
         return 0;
     }
 
+    /** What was hashed, signed and stored: every byte of it is hashed with Streebog, which dominates signing. */
+    private static void printVolume(org.springframework.jdbc.core.JdbcTemplate jdbc, PrintStream out) {
+        jdbc.query("""
+                SELECT o.key AS name, count(*) AS files, sum((o.value->>'size')::bigint) AS bytes
+                FROM archived_document d, jsonb_each(d.objects) o GROUP BY o.key ORDER BY o.key""",
+                (org.springframework.jdbc.core.RowCallbackHandler) r -> out.printf("archived %s: %d files, %.1f MB (%.0f kB each)%n",
+                        r.getString("name"), r.getLong("files"), r.getLong("bytes") / 1e6, r.getLong("bytes") / 1e3 / r.getLong("files")));
+    }
+
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU of the local radosgw, ceph-osd and postgres processes: on a 2-core machine they share the cores with the run. */
+    private static double serversCpuSeconds() {
+        return ProcessHandle.allProcesses().map(ProcessHandle::info)
+                .filter(i -> i.command().map(c -> c.endsWith("/radosgw") || c.endsWith("/ceph-osd") || c.endsWith("/postgres")
+                        || c.endsWith("/minio")).orElse(false))
+                .mapToDouble(i -> i.totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0)).sum();
     }
 
     private static double seconds(MeterRegistry metrics, String step) {
         Timer timer = metrics.find("journal_archive.step").tag("step", step).timer();
         return timer == null ? 0 : timer.totalTime(TimeUnit.SECONDS);
+    }
+
+    private static void warmSigning(org.springframework.context.ApplicationContext context, DocumentRendering rendering,
+                                    List<PlannedDocument> documents) {
+        var signer = context.getBean(ru.journalarchive.app.signing.DocumentSigner.class);
+        var director = context.getBean(ru.journalarchive.app.signing.SchoolSigningKeys.class).director("demo").orElseThrow();
+        for (var d : documents) {
+            var signed = signer.sign(rendering.render(d).document().pdf(), director, d.kind().stamp(), "warm-up");
+            ru.journalarchive.storage.archive.ObjectHashes.streebog256(signed.pdf());
+        }
     }
 
     /** Renders every document on {@code threads} threads, as the run's workers would; returns the wall time in seconds. */
