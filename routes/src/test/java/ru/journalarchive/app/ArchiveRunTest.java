@@ -116,12 +116,12 @@ class ArchiveRunTest extends ServiceTestBase {
         var outcomes = body(director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", ids))));
         var results = new java.util.HashMap<String, String>();
         outcomes.forEach(o -> results.put(o.get("documentId").asText(), o.get("result").asText()));
-        assertThat(results).containsEntry(changed, "RE_RENDERED").containsEntry("summary-ledger--demo--2025--year--c-2025-9a", "SIGNED");
-        assertThat(results.values().stream().filter("SIGNED"::equals)).hasSize(planned - 1);
+        assertThat(results).containsEntry(changed, "RE_RENDERED").containsEntry("summary-ledger--demo--2025--year--c-2025-9a", "APPROVED");
+        assertThat(results.values().stream().filter("APPROVED"::equals)).hasSize(planned - 1);
 
         awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == 1 && p.at("/byState/ARCHIVED").asInt() == planned - 1);
         var signAgain = body(director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds", List.of(changed)))));
-        assertThat(signAgain.get(0).get("result").asText()).isEqualTo("SIGNED");
+        assertThat(signAgain.get(0).get("result").asText()).isEqualTo("APPROVED");
         var done = awaitRun(run, p -> !p.get("finishedAt").isNull());
         assertThat(done.at("/byState/ARCHIVED").asInt()).isEqualTo(planned);
 
@@ -175,7 +175,7 @@ class ArchiveRunTest extends ServiceTestBase {
         assertThat(ids).hasSize(planned).allMatch(id -> id.contains("--small--2025--year--"));
         var outcomes = body(as("director-of-small", DIRECTOR_PASSWORD, "POST", "/api/v1/schools/small/signing-queue/sign",
                 json.writeValueAsString(Map.of("documentIds", ids))));
-        assertThat(outcomes).hasSize(planned).allSatisfy(o -> assertThat(o.get("result").asText()).isEqualTo("SIGNED"));
+        assertThat(outcomes).hasSize(planned).allSatisfy(o -> assertThat(o.get("result").asText()).isEqualTo("APPROVED"));
 
         var finished = awaitRun(started.get("id").asLong(), p -> !p.get("finishedAt").isNull());
         assertThat(finished.at("/byState/ARCHIVED").asInt()).isEqualTo(planned);

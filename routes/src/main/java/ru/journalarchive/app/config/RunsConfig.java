@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
+import ru.journalarchive.app.run.LateCorrections;
 import ru.journalarchive.app.run.DocumentPipeline;
 import ru.journalarchive.app.run.DocumentRendering;
 import ru.journalarchive.app.run.PeriodEndJob;
@@ -86,16 +87,21 @@ public class RunsConfig {
     }
 
     @Bean
-    public DocumentPipeline documentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                                             DocumentSigner signer, PackageWriter archive,
-                                             io.micrometer.core.instrument.MeterRegistry metrics) {
-        return new DocumentPipeline(runs, rendering, drafts, keys, signer, archive, metrics);
+    public LateCorrections lateCorrections(ArchiveRuns runs, DocumentRendering rendering) {
+        return new LateCorrections(runs, rendering);
     }
 
     @Bean
-    public DirectorSigning directorSigning(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                                           DocumentSigner signer, DocumentPipeline pipeline, JournalArchiveProperties properties) {
-        return new DirectorSigning(runs, rendering, drafts, keys, signer, pipeline, properties.runs().workers());
+    public DocumentPipeline documentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
+                                             DocumentSigner signer, PackageWriter archive,
+                                             io.micrometer.core.instrument.MeterRegistry metrics, LateCorrections corrections) {
+        return new DocumentPipeline(runs, rendering, drafts, keys, signer, archive, metrics, corrections);
+    }
+
+    @Bean
+    public DirectorSigning directorSigning(ArchiveRuns runs, LateCorrections corrections, SchoolSigningKeys keys,
+                                           JournalArchiveProperties properties) {
+        return new DirectorSigning(runs, corrections, keys, properties.runs().workers());
     }
 
     /**

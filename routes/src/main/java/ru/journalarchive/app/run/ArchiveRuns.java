@@ -74,7 +74,7 @@ public class ArchiveRuns {
         return jdbc.query("""
                 UPDATE run_document SET leased_until = now() + ? * interval '1 millisecond'
                 WHERE document_id IN (SELECT document_id FROM run_document
-                                      WHERE state IN ('PLANNED', 'RENDERED', 'SIGNED') AND next_attempt_at <= now()
+                                      WHERE state IN ('PLANNED', 'RENDERED', 'APPROVED', 'SIGNED') AND next_attempt_at <= now()
                                         AND (leased_until IS NULL OR leased_until < now())
                                       ORDER BY next_attempt_at, document_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING *""", this::row, lease.toMillis(), limit);
@@ -92,6 +92,13 @@ public class ArchiveRuns {
     public void rendered(String id, String title, String dataSha256, String dataVersion, int pages, LocalDate closedOn, State next) {
         move(id, "state = ?, title = ?, data_sha256 = ?, data_version = ?, pages = ?, closed_on = ?", next.name(), title, dataSha256,
                 dataVersion, pages, closedOn);
+    }
+
+    /** The director approved the document for the server-held key; false if it no longer waited for that. */
+    public boolean approve(String id, String actor) {
+        return jdbc.update("UPDATE run_document SET state = 'APPROVED', approved_by = ?, attempts = 0, last_error = NULL, "
+                + "next_attempt_at = now(), leased_until = NULL, updated_at = now() WHERE document_id = ? AND state = 'AWAITING_SIGNATURE'",
+                actor, id) == 1;
     }
 
     public void signed(String id, String signer, Instant at) {

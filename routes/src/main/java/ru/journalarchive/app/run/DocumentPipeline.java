@@ -16,9 +16,12 @@ import ru.journalarchive.storage.drafts.Drafts;
 
 /**
  * Takes one document one step further: PLANNED → rendered into the drafts bucket (→ RENDERED when
- * the school's seal signs it, else AWAITING_SIGNATURE for the director); RENDERED → sealed (SIGNED);
- * SIGNED → stored in the locked archive and catalogued (ARCHIVED), drafts removed. Every step can be
- * repeated after a crash: drafts are overwritten, the archive store is exactly-once.
+ * the school's seal signs it, else AWAITING_SIGNATURE for the director); RENDERED → sealed, and
+ * APPROVED by the director → signed with the director's server-held key (unless the data changed
+ * since: then rendered again); a signed document is kept in the drafts (SIGNED) and goes on at once
+ * to the locked archive and the catalogue (ARCHIVED), drafts removed. A SIGNED document left by a
+ * crash or signed on a token is archived from the drafts. Every step can be repeated after a crash:
+ * drafts are overwritten, the archive store is exactly-once.
  */
 public final class DocumentPipeline {
 
@@ -32,9 +35,11 @@ public final class DocumentPipeline {
     private final DocumentSigner signer;
     private final PackageWriter archive;
     private final MeterRegistry metrics;
+    private final LateCorrections corrections;
 
     public DocumentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
-                            DocumentSigner signer, PackageWriter archive, MeterRegistry metrics) {
+                            DocumentSigner signer, PackageWriter archive, MeterRegistry metrics, LateCorrections corrections) {
+        this.corrections = corrections;
         this.runs = runs;
         this.rendering = rendering;
         this.drafts = drafts;
@@ -50,8 +55,12 @@ public final class DocumentPipeline {
         try {
             switch (d.state()) {
                 case PLANNED -> timed("render", () -> render(d));
-                case RENDERED -> timed("seal", () -> seal(d));
-                case SIGNED -> timed("store", () -> store(d));
+                case RENDERED -> archive(d, timed("seal", () -> seal(d)));
+                case APPROVED -> {
+                    if (!corrections.sendBackIfChanged(d)) archive(d, timed("sign", () -> signApproved(d)));
+                }
+                case SIGNED -> timed("store", () -> store(d, d.signer(), d.signedAt(), drafts.read(DraftKeys.signedPdf(d)),
+                        drafts.read(DraftKeys.signature(d))));
                 default -> { } // waiting for the director, or done
             }
         } finally {
@@ -62,7 +71,20 @@ public final class DocumentPipeline {
 
     /** Step durations and documents per stage, for /actuator/prometheus. */
     private void timed(String step, Runnable work) {
-        Timer.builder("journal_archive.step").tag("step", step).register(metrics).record(work);
+        timer(step).record(work);
+    }
+
+    private <T> T timed(String step, java.util.function.Supplier<T> work) {
+        return timer(step).record(work);
+    }
+
+    private Timer timer(String step) {
+        return Timer.builder("journal_archive.step").tag("step", step).register(metrics);
+    }
+
+    /** Straight on from signing, with the signed bytes still in memory (they are in the drafts too, should this fail). */
+    private void archive(RunDocument d, DocumentSigner.Signed signed) {
+        timed("store", () -> store(d, signed.signer(), signed.signedAt(), signed.pdf(), signed.signature()));
     }
 
     private void count(String stage, RunDocument d) {
@@ -89,22 +111,28 @@ public final class DocumentPipeline {
         log.info("run {}: rendered {} ({} pages) → {}", d.runId(), d.documentId(), document.pages(), next);
     }
 
-    private void seal(RunDocument d) {
+    private DocumentSigner.Signed seal(RunDocument d) {
         var credentials = keys.seal(d.plan().school())
                 .orElseThrow(() -> new IllegalStateException("school " + d.plan().school() + " has no seal configured"));
-        var signed = signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), SIGNATURE_REASON_SEAL);
-        keepSigned(d, signed);
+        return keepSigned(d, signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), SIGNATURE_REASON_SEAL));
+    }
+
+    private DocumentSigner.Signed signApproved(RunDocument d) {
+        var credentials = keys.director(d.plan().school())
+                .orElseThrow(() -> new IllegalStateException("school " + d.plan().school() + " has no director's key configured"));
+        return keepSigned(d, signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), DirectorSigning.REASON));
     }
 
     /** Puts the signed PDF and its .sig beside the draft and marks the document signed; the worker archives it. */
-    void keepSigned(RunDocument d, DocumentSigner.Signed signed) {
+    DocumentSigner.Signed keepSigned(RunDocument d, DocumentSigner.Signed signed) {
         drafts.put(DraftKeys.signedPdf(d), signed.pdf(), "application/pdf");
         drafts.put(DraftKeys.signature(d), signed.signature(), "application/pkcs7-signature");
         runs.signed(d.documentId(), signed.signer(), signed.signedAt());
         count("signed", d);
+        return signed;
     }
 
-    private void store(RunDocument d) {
+    private void store(RunDocument d, String signer, java.time.Instant signedAt, byte[] pdf, byte[] signature) {
         var p = d.plan();
         var metadata = new LinkedHashMap<String, String>();
         metadata.put("kind", p.kind().code());
@@ -116,12 +144,12 @@ public final class DocumentPipeline {
         if (p.studentId() != null) metadata.put("student", p.studentId());
         metadata.put("title", d.title());
         metadata.put("signature_status", "SIGNED");
-        metadata.put("signer", d.signer());
-        metadata.put("signed_at", d.signedAt().toString());
+        metadata.put("signer", signer);
+        metadata.put("signed_at", signedAt.toString());
         metadata.put("data_sha256", d.dataSha256());
         var files = List.of(
-                new ArchivePackage.PackageFile("document.pdf", "application/pdf", drafts.read(DraftKeys.signedPdf(d))),
-                new ArchivePackage.PackageFile("document.pdf.sig", "application/pkcs7-signature", drafts.read(DraftKeys.signature(d))),
+                new ArchivePackage.PackageFile("document.pdf", "application/pdf", pdf),
+                new ArchivePackage.PackageFile("document.pdf.sig", "application/pkcs7-signature", signature),
                 new ArchivePackage.PackageFile("data.json", "application/json", drafts.read(DraftKeys.twin(d))));
         archive.store(new ArchivePackage(d.documentId(), p.archivePath(), metadata, files, p.kind().retentionClass(), d.closedOn()));
         runs.archived(d.documentId());

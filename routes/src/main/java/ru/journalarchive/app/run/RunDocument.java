@@ -7,7 +7,7 @@ import java.time.LocalDate;
 public record RunDocument(PlannedDocument plan, long runId, State state, String title, String dataSha256, String dataVersion, Integer pages,
                           LocalDate closedOn, String signer, Instant signedAt, int attempts, String lastError) {
 
-    public enum State { PLANNED, RENDERED, AWAITING_SIGNATURE, SIGNED, ARCHIVED, FAILED }
+    public enum State { PLANNED, RENDERED, AWAITING_SIGNATURE, APPROVED, SIGNED, ARCHIVED, FAILED }
 
     public String documentId() {
         return plan.documentId();

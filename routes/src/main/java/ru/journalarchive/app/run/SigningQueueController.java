@@ -63,10 +63,12 @@ public class SigningQueueController {
     }
 
     @Operation(summary = "Подписать пакет документов ключом директора, хранящимся на сервере",
-            description = "Документ, данные которого изменились после формирования, не подписывается: он формируется заново.")
+            description = "Пакет принимается сразу (APPROVED), подписание и передача в архив идут в фоне; ход виден в "
+                    + "GET /api/v1/archive-runs/{id}. Документ, данные которого изменились после формирования, не подписывается: "
+                    + "он формируется заново и снова ждёт подписи (RE_RENDERED).")
     @PostMapping("/sign")
     public List<DirectorSigning.Outcome> sign(@PathVariable String school, @Valid @RequestBody Batch batch, Principal who) {
-        return signing.signWithServerKey(school, batch.documentIds(), who.getName());
+        return signing.approveForServerKey(school, batch.documentIds(), who.getName());
     }
 
     @Operation(summary = "Подписать пакет на токене директора (КриптоПро ЭЦП Browser plug-in): получить хеши",
