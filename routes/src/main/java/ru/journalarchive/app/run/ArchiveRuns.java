@@ -101,8 +101,15 @@ public class ArchiveRuns {
                 actor, id) == 1;
     }
 
+    /**
+     * Signed and kept in the drafts. Unlike the other moves this keeps the lease: the worker that
+     * signed stores the document next, and another worker claiming it meanwhile would store it twice
+     * (two versions under the lock). A failed store releases the lease; a token's signature, made
+     * outside any worker, has none.
+     */
     public void signed(String id, String signer, Instant at) {
-        move(id, "state = 'SIGNED', signer = ?, signed_at = ?", signer, Timestamp.from(at));
+        jdbc.update("UPDATE run_document SET state = 'SIGNED', signer = ?, signed_at = ?, attempts = 0, last_error = NULL, "
+                + "next_attempt_at = now(), updated_at = now() WHERE document_id = ?", signer, Timestamp.from(at), id);
     }
 
     public void archived(String id) {
