@@ -1,5 +1,6 @@
 package ru.journalarchive.app.run;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,7 +38,8 @@ public class ArchiveRunRoute extends RouteBuilder {
         int depth = settings.workers() * 2;
         from("timer:archive-worker?delay=" + settings.poll().toMillis() + "&period=" + settings.poll().toMillis()).routeId("archive-worker")
                 .process(e -> {
-                    var due = runs.claimDue(Math.max(0, depth - claimed.get()));
+                    int room = depth - claimed.get();
+                    var due = room > 0 ? runs.claimDue(room) : List.<RunDocument>of();
                     claimed.addAndGet(due.size());
                     e.getIn().setBody(due);
                 })

@@ -2,6 +2,7 @@ package ru.journalarchive.app.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.slf4j.MDC;
 import ru.journalarchive.app.run.RunDocument.State;
 import ru.journalarchive.app.signing.DocumentSigner;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
+import ru.journalarchive.signing.keys.SigningCredentials;
 import ru.journalarchive.storage.archive.ArchivePackage;
 import ru.journalarchive.storage.archive.PackageWriter;
 import ru.journalarchive.storage.drafts.Drafts;
@@ -39,7 +41,6 @@ public final class DocumentPipeline {
 
     public DocumentPipeline(ArchiveRuns runs, DocumentRendering rendering, Drafts drafts, SchoolSigningKeys keys,
                             DocumentSigner signer, PackageWriter archive, MeterRegistry metrics, LateCorrections corrections) {
-        this.corrections = corrections;
         this.runs = runs;
         this.rendering = rendering;
         this.drafts = drafts;
@@ -47,6 +48,7 @@ public final class DocumentPipeline {
         this.signer = signer;
         this.archive = archive;
         this.metrics = metrics;
+        this.corrections = corrections;
     }
 
     public void advance(RunDocument d) {
@@ -55,9 +57,10 @@ public final class DocumentPipeline {
         try {
             switch (d.state()) {
                 case PLANNED -> timed("render", () -> render(d));
-                case RENDERED -> archive(d, timed("seal", () -> seal(d)));
+                case RENDERED -> archive(d, timed("seal", () -> sign(d, keys.seal(d.plan().school()), "seal", SIGNATURE_REASON_SEAL)));
                 case APPROVED -> {
-                    if (!corrections.sendBackIfChanged(d)) archive(d, timed("sign", () -> signApproved(d)));
+                    if (!corrections.sendBackIfChanged(d))
+                        archive(d, timed("sign", () -> sign(d, keys.director(d.plan().school()), "director's key", DirectorSigning.REASON)));
                 }
                 case SIGNED -> timed("store", () -> store(d, d.signer(), d.signedAt(), drafts.read(DraftKeys.signedPdf(d)),
                         drafts.read(DraftKeys.signature(d))));
@@ -111,16 +114,10 @@ public final class DocumentPipeline {
         log.info("run {}: rendered {} ({} pages) → {}", d.runId(), d.documentId(), document.pages(), next);
     }
 
-    private DocumentSigner.Signed seal(RunDocument d) {
-        var credentials = keys.seal(d.plan().school())
-                .orElseThrow(() -> new IllegalStateException("school " + d.plan().school() + " has no seal configured"));
-        return keepSigned(d, signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), SIGNATURE_REASON_SEAL));
-    }
-
-    private DocumentSigner.Signed signApproved(RunDocument d) {
-        var credentials = keys.director(d.plan().school())
-                .orElseThrow(() -> new IllegalStateException("school " + d.plan().school() + " has no director's key configured"));
-        return keepSigned(d, signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), DirectorSigning.REASON));
+    /** Signs the draft with the school's seal or the director's server-held key and keeps the result in the drafts. */
+    private DocumentSigner.Signed sign(RunDocument d, Optional<SigningCredentials> key, String which, String reason) {
+        var credentials = key.orElseThrow(() -> new IllegalStateException("school " + d.plan().school() + " has no " + which + " configured"));
+        return keepSigned(d, signer.sign(drafts.read(DraftKeys.pdf(d)), credentials, d.plan().kind().stamp(), reason));
     }
 
     /** Puts the signed PDF and its .sig beside the draft and marks the document signed; the worker archives it. */
