@@ -27,8 +27,12 @@ import ru.journalarchive.signing.keys.SigningCredentials;
 public final class PadesBaselineB {
 
     public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
-    /** Room reserved for the CMS in the PDF: GOST signatures, the chain and CRLs fit well in it. */
+    /** Room reserved for a CMS made elsewhere (a token's), whose size is not known in advance. */
     public static final int SIGNATURE_SIZE = 32_768;
+    /** The SignedData around the certificates: signed attributes, the signature value, the structure. */
+    static final int CMS_ROOM = 2_048;
+    /** A TSA's token with its certificate (the test PKI's is under 2 kB; a qualified TSA's chain is larger). */
+    static final int TIME_STAMP_ROOM = 8_192;
 
     private final CadesBaselineB cades = new CadesBaselineB();
     private final CadesBaselineT timestamps;
@@ -45,21 +49,63 @@ public final class PadesBaselineB {
 
     public byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
                        List<X509CRL> crls, String reason) {
+        return sign(pdf, credentials, signingTime, stamp, crls, reason, room(credentials, crls));
+    }
+
+    /** Signs with {@code room} bytes reserved for the CMS, or, should the CMS outgrow them, once more with room for it. */
+    byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp, List<X509CRL> crls,
+                String reason, int room) {
+        try {
+            return attempt(pdf, credentials, signingTime, stamp, crls, reason, room);
+        } catch (CmsOutgrewRoom e) {
+            return attempt(pdf, credentials, signingTime, stamp, crls, reason, e.size + CMS_ROOM);
+        }
+    }
+
+    /**
+     * The room the CMS will need: a fixed 32 kB was a fifth of a year journal, and every byte of it is
+     * hashed twice more (the detached signature, the manifest) and stored twice.
+     */
+    int room(SigningCredentials credentials, List<X509CRL> crls) {
+        try {
+            int room = CMS_ROOM + credentials.certificate().getEncoded().length + (timestamps == null ? 0 : TIME_STAMP_ROOM);
+            for (X509Certificate c : credentials.chain()) room += c.getEncoded().length;
+            for (X509CRL crl : crls) room += crl.getEncoded().length;
+            return room;
+        } catch (java.security.cert.CertificateEncodingException | java.security.cert.CRLException e) {
+            throw new IllegalStateException("cannot encode the signer's chain", e);
+        }
+    }
+
+    private byte[] attempt(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
+                           List<X509CRL> crls, String reason, int room) {
         try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
             var signature = dictionary(credentials.certificate(), signingTime, reason);
             int lastPage = document.getNumberOfPages() - 1;
-            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            options.setPreferredSignatureSize(room);
             options.setPage(lastPage);
             options.setVisualSignature(mark(document.getPage(lastPage), stamp, signature, credentials.certificate()));
             document.addSignature(signature, content -> {
                 byte[] cms = cades.signForPdf(content.readAllBytes(), credentials, crls);
-                return timestamps == null ? cms : timestamps.extend(cms);
+                if (timestamps != null) cms = timestamps.extend(cms);
+                if (cms.length > room) throw new CmsOutgrewRoom(cms.length);
+                return cms;
             }, options);
-            var out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 65_536);
+            var out = new ByteArrayOutputStream(pdf.length + room * 2 + 65_536);
             document.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sign the PDF", e);
+        }
+    }
+
+    /** The CMS came out larger than the room reserved for it in the PDF. */
+    private static final class CmsOutgrewRoom extends RuntimeException {
+        final int size;
+
+        CmsOutgrewRoom(int size) {
+            super("the CMS needs " + size + " bytes", null, false, false);
+            this.size = size;
         }
     }
 

@@ -139,6 +139,26 @@ class PadesTest {
         assertThat(report.reasons()).containsExactly("В документе нет электронной подписи");
     }
 
+    @Test
+    void theRoomForTheSignatureIsSizedToTheSignersChainNotAFixed32Kilobytes() throws Exception {
+        byte[] signed = sign(PadesTestDocuments.pdf(1));
+        try (var document = Loader.loadPDF(signed)) {
+            var signature = document.getSignatureDictionaries().get(0);
+            int[] ranges = signature.getByteRange();
+            int room = (ranges[2] - ranges[1] - 2) / 2; // the hex string between < and >
+            assertThat(room).isGreaterThanOrEqualTo(signature.getContents(signed).length)
+                    .isLessThan(PadesBaselineB.SIGNATURE_SIZE / 4);
+        }
+    }
+
+    @Test
+    void aCmsThatOutgrowsItsRoomIsMadeAgainWithRoomForIt() throws Exception {
+        byte[] signed = new PadesBaselineB().sign(PadesTestDocuments.pdf(2), pki.credentials(director), now, STAMP,
+                pki.emptyCrls(now), "Утверждение классного журнала", 256);
+        var report = new PdfSignatureVerifier(trust).verify(signed);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+    }
+
     private byte[] sign(byte[] pdf) {
         return new PadesBaselineB().sign(pdf, pki.credentials(director), now, STAMP, pki.emptyCrls(now),
                 "Утверждение классного журнала");
