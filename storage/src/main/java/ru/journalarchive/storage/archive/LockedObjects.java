@@ -32,25 +32,41 @@ public final class LockedObjects {
     /** The user-metadata name under which each object carries its own SHA-256, so a resumed store can recognise it. */
     static final String SHA256 = "sha256";
 
+    /**
+     * Puts one object. A retry first looks for it: when only the answer to a PUT was lost, the server
+     * has stored the object, and a second PUT would leave a second version under the lock.
+     */
     public StoredVersion put(String key, byte[] bytes, String contentType, RetentionMode mode, ZonedDateTime retainUntil) {
-        var response = retrying.call("put " + key, () -> s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
-                .userMetadata(java.util.Map.of(SHA256, ObjectHashes.sha256(bytes)))
-                .retention(new Retention(io.minio.messages.RetentionMode.valueOf(mode.name()), retainUntil)).build()));
-        return new StoredVersion(key, response.versionId(), bytes.length);
+        String sha256 = ObjectHashes.sha256(bytes);
+        var retry = new java.util.concurrent.atomic.AtomicBoolean();
+        return retrying.call("put " + key, () -> {
+            if (retry.getAndSet(true)) {
+                var stored = hashed(key);
+                if (stored.isPresent() && sha256.equals(stored.get().sha256())) return stored.get().version();
+            }
+            var response = s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
+                    .userMetadata(java.util.Map.of(SHA256, sha256))
+                    .retention(new Retention(io.minio.messages.RetentionMode.valueOf(mode.name()), retainUntil)).build());
+            return new StoredVersion(key, response.versionId(), bytes.length);
+        });
+    }
+
+    /** The newest version under {@code key} with the SHA-256 it was put with, if there is one (one HEAD, no retry). */
+    private java.util.Optional<HashedVersion> hashed(String key) throws Exception {
+        try {
+            var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return java.util.Optional.of(new HashedVersion(new StoredVersion(key, stat.versionId(), stat.size()),
+                    stat.userMetadata().get(SHA256)));
+        } catch (io.minio.errors.ErrorResponseException e) {
+            if (e.response() != null && e.response().code() == 404) return java.util.Optional.empty();
+            throw e;
+        }
     }
 
     /** The newest version under {@code key}, if there is one. */
     public java.util.Optional<StoredVersion> newest(String key) {
-        return retrying.call("stat " + key, () -> {
-            try {
-                var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build());
-                return java.util.Optional.of(new StoredVersion(key, stat.versionId(), stat.size()));
-            } catch (io.minio.errors.ErrorResponseException e) {
-                if (e.response() != null && e.response().code() == 404) return java.util.Optional.<StoredVersion>empty();
-                throw e;
-            }
-        });
+        return retrying.call("stat " + key, () -> hashed(key).map(HashedVersion::version));
     }
 
     /**
@@ -62,8 +78,7 @@ public final class LockedObjects {
             var found = new java.util.LinkedHashMap<String, HashedVersion>();
             for (var item : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
                 String key = item.get().objectName();
-                var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build());
-                found.put(key, new HashedVersion(new StoredVersion(key, stat.versionId(), stat.size()), stat.userMetadata().get(SHA256)));
+                hashed(key).ifPresent(v -> found.put(key, v));
             }
             return found;
         });

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.journalarchive.storage.retention.RetentionMode;
 import ru.journalarchive.storage.s3.S3Failure;
+import ru.journalarchive.storage.testing.AnswerLosingProxy;
 import ru.journalarchive.storage.testing.ArchiveFixture;
 
 /** The S3 gateway really goes down (radosgw killed) and comes back: a store retries, or fails cleanly and resumes. */
@@ -48,6 +49,26 @@ class S3OutageTest {
         assertThat(f.versionCounts(ledger.prefix())).containsOnlyKeys(ledger.prefix() + "document.pdf",
                 ledger.prefix() + "document.pdf.sig", ledger.prefix() + "data.json", ledger.prefix() + Manifest.FILE)
                 .allSatisfy((key, versions) -> assertThat(versions).as(key).isEqualTo(1));
+    }
+
+    @Test
+    void aPutWhoseAnswerIsLostIsRetriedWithoutASecondVersionUnderTheLock() throws Exception {
+        try (var proxy = new AnswerLosingProxy(java.net.URI.create(f.settings.endpoint()))) {
+            var settings = new ru.journalarchive.storage.s3.S3Settings(proxy.endpoint(), f.settings.region(), f.settings.accessKey(),
+                    f.settings.secretKey(), f.settings.connectTimeout(), f.settings.readTimeout(), 5, Duration.ofMillis(100));
+            var objects = new LockedObjects(ru.journalarchive.storage.s3.S3Clients.create(settings),
+                    new ru.journalarchive.storage.s3.Retrying(settings), f.bucket);
+            String key = "lost-answer-" + f.run + "/document.pdf";
+            byte[] pdf = ("%PDF-1.7 сводная ведомость " + f.run).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            proxy.loseNextAnswer();
+            var stored = objects.put(key, pdf, "application/pdf", RetentionMode.COMPLIANCE, java.time.ZonedDateTime.now().plusDays(1));
+
+            assertThat(proxy.lost()).isEqualTo(1);
+            assertThat(f.versionCounts(key)).containsExactly(java.util.Map.entry(key, 1));
+            assertThat(stored.versionId()).isEqualTo(f.archive.newest(key).orElseThrow().versionId());
+            assertThat(f.archive.read(stored)).isEqualTo(pdf);
+        }
     }
 
     @Test
