@@ -28,6 +28,8 @@ final class TestKeys {
     static final Path DIR;
     /** A time-stamp authority of the test PKI, served over HTTP from this JVM as a TSP service would be. */
     static final int TSA_PORT;
+    /** While set, the TSA answers 503, as a TSP service that is down. */
+    static final java.util.concurrent.atomic.AtomicBoolean TSA_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
     static {
         try {
@@ -45,6 +47,11 @@ final class TestKeys {
                     Clock.systemUTC());
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                if (TSA_DOWN.get()) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] reply = authority.respond(exchange.getRequestBody().readAllBytes());
                 exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
                 exchange.sendResponseHeaders(200, reply.length);

@@ -8,10 +8,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ru.journalarchive.app.signing.DocumentSigner;
 import ru.journalarchive.signing.external.ExternalSignatureRejected;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.signing.pades.StampPlacement;
+import ru.journalarchive.signing.timestamp.TimeStampUnavailable;
 import ru.journalarchive.storage.drafts.Drafts;
 
 /**
@@ -22,12 +25,15 @@ import ru.journalarchive.storage.drafts.Drafts;
  */
 public final class ExternalDirectorSigning {
 
+    private static final Logger log = LoggerFactory.getLogger(ExternalDirectorSigning.class);
+
     public enum Stage { PDF, DETACHED }
 
     /** What the browser signs next: the hash (base64) of one session, or the content for tools that hash themselves. */
     public record Step(String documentId, String sessionId, Stage stage, String hash, String digestAlgorithm, Instant expiresAt) {}
 
-    public enum Result { NEXT_STEP, SIGNED, RE_RENDERED, NOT_WAITING, REJECTED }
+    /** TRY_AGAIN: the TSA did not answer; the signature is kept and the same CMS can be sent again. */
+    public enum Result { NEXT_STEP, SIGNED, RE_RENDERED, NOT_WAITING, REJECTED, TRY_AGAIN }
 
     public record Progress(String documentId, Result result, String message, Step next) {}
 
@@ -86,10 +92,10 @@ public final class ExternalDirectorSigning {
                 out.add(new Progress(null, Result.REJECTED, "Сеанс подписания " + c.sessionId() + " не найден или истёк", null));
                 continue;
             }
-            pending.remove(c.sessionId());
             String id = p.document().documentId();
             try {
                 byte[] result = external.complete(c.sessionId(), Base64.getDecoder().decode(c.cms()));
+                pending.remove(c.sessionId());
                 if (p.stage() == Stage.PDF) {
                     var prepared = external.prepareDetached(result, p.certificate());
                     pending.put(prepared.sessionId(), new Pending(school, p.document(), Stage.DETACHED, p.certificate(),
@@ -98,10 +104,15 @@ public final class ExternalDirectorSigning {
                             step(id, prepared, Stage.DETACHED)));
                 } else {
                     pipeline.keepSigned(p.document(), new DocumentSigner.Signed(p.signedPdf(), result,
-                            DocumentSigner.signer(p.certificate()), p.signingTime()));
+                            DocumentSigner.signer(p.certificate()), p.signingTime(), null));
                     out.add(new Progress(id, Result.SIGNED, "Подписано", null));
                 }
+            } catch (TimeStampUnavailable e) {
+                log.warn("document {}: the TSA did not answer, the token's signature waits for it: {}", id, e.getMessage());
+                out.add(new Progress(id, Result.TRY_AGAIN, "Служба штампов времени не отвечает. Подпись сохранена: "
+                        + "отправьте её ещё раз через несколько минут, подписывать заново не нужно", null));
             } catch (ExternalSignatureRejected | IllegalArgumentException e) {
+                pending.remove(c.sessionId());
                 out.add(new Progress(id, Result.REJECTED, e.getMessage(), null));
             }
         }

@@ -27,6 +27,7 @@ import ru.journalarchive.signing.pki.TestPki;
 import ru.journalarchive.signing.testing.OpenSsl;
 import ru.journalarchive.signing.timestamp.TimeStampAuthority;
 import ru.journalarchive.signing.timestamp.TimeStampClient;
+import ru.journalarchive.signing.timestamp.TimeStampUnavailable;
 import ru.journalarchive.signing.testing.Signers;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
@@ -124,6 +125,29 @@ class ExternalSigningTest {
         var plain = signing.prepareDetached(signedPdf, certificate);
         byte[] unstamped = signing.complete(plain.sessionId(), tokenSigns(signedPdf));
         assertThat(new CmsSignatureVerifier(revoked).verifyDetached(signedPdf, unstamped).verdict()).isEqualTo(Verdict.INDETERMINATE);
+    }
+
+    @Test
+    void whenTheTsaDoesNotAnswerTheSessionStaysOpenAndTheSameCmsCompletesOnceItDoes() {
+        var authority = new TimeStampAuthority(pki.tsa().credentials(pki.intermediate().certificate(), pki.root().certificate()),
+                Clock.systemUTC());
+        var down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var stamping = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC(), new TimeStampClient(request -> {
+            if (down.get()) throw new java.io.IOException("Connection refused");
+            return authority.respond(request);
+        }));
+        byte[] file = "Сводная ведомость 9А\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        var prepared = stamping.prepareDetached(file, certificate);
+        byte[] cms = tokenSigns(file);
+
+        assertThatThrownBy(() -> stamping.complete(prepared.sessionId(), cms)).isInstanceOf(TimeStampUnavailable.class);
+        down.set(false);
+        byte[] sig = stamping.complete(prepared.sessionId(), cms);
+        var report = new CmsSignatureVerifier(trust).verifyDetached(file, sig);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+        assertThat(report.signatures().get(0).timestamp()).isNotNull();
+        assertThatThrownBy(() -> stamping.complete(prepared.sessionId(), cms))
+                .isInstanceOf(ExternalSignatureRejected.class).hasMessageContaining("не найден");
     }
 
     private byte[] tokenSigns(byte[] content) {
