@@ -62,8 +62,8 @@ public final class DocumentPipeline {
                     if (!corrections.sendBackIfChanged(d))
                         archive(d, timed("sign", () -> sign(d, keys.director(d.plan().school()), "director's key", DirectorSigning.REASON)));
                 }
-                case SIGNED -> timed("store", () -> store(d, d.signer(), d.signedAt(), drafts.read(DraftKeys.signedPdf(d)),
-                        drafts.read(DraftKeys.signature(d))));
+                case SIGNED -> timed("store", () -> store(d, d.signer(), d.signedAt(),
+                        signedPdf(drafts.read(DraftKeys.signedPdf(d)), null), drafts.read(DraftKeys.signature(d))));
                 default -> { } // waiting for the director, or done
             }
         } finally {
@@ -87,7 +87,12 @@ public final class DocumentPipeline {
 
     /** Straight on from signing, with the signed bytes still in memory (they are in the drafts too, should this fail). */
     private void archive(RunDocument d, DocumentSigner.Signed signed) {
-        timed("store", () -> store(d, signed.signer(), signed.signedAt(), signed.pdf(), signed.signature()));
+        timed("store", () -> store(d, signed.signer(), signed.signedAt(), signedPdf(signed.pdf(), signed.pdfStreebog256()),
+                signed.signature()));
+    }
+
+    private static ArchivePackage.PackageFile signedPdf(byte[] pdf, String streebog256) {
+        return new ArchivePackage.PackageFile("document.pdf", "application/pdf", pdf, streebog256);
     }
 
     private void count(String stage, RunDocument d) {
@@ -129,7 +134,7 @@ public final class DocumentPipeline {
         return signed;
     }
 
-    private void store(RunDocument d, String signer, java.time.Instant signedAt, byte[] pdf, byte[] signature) {
+    private void store(RunDocument d, String signer, java.time.Instant signedAt, ArchivePackage.PackageFile pdf, byte[] signature) {
         var p = d.plan();
         var metadata = new LinkedHashMap<String, String>();
         metadata.put("kind", p.kind().code());
@@ -145,7 +150,7 @@ public final class DocumentPipeline {
         metadata.put("signed_at", signedAt.toString());
         metadata.put("data_sha256", d.dataSha256());
         var files = List.of(
-                new ArchivePackage.PackageFile("document.pdf", "application/pdf", pdf),
+                pdf,
                 new ArchivePackage.PackageFile("document.pdf.sig", "application/pkcs7-signature", signature),
                 new ArchivePackage.PackageFile("data.json", "application/json", drafts.read(DraftKeys.twin(d))));
         archive.store(new ArchivePackage(d.documentId(), p.archivePath(), metadata, files, p.kind().retentionClass(), d.closedOn()));

@@ -2,11 +2,13 @@ package ru.journalarchive.app.signing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import ru.journalarchive.reports.engine.SignatureStampArea;
 import ru.journalarchive.signing.cades.CadesBaselineB;
 import ru.journalarchive.signing.cades.CadesBaselineT;
 import ru.journalarchive.signing.timestamp.TimeStampClient;
+import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.SigningCredentials;
 import ru.journalarchive.signing.pades.PadesBaselineB;
 import ru.journalarchive.signing.pades.StampPlacement;
@@ -19,8 +21,11 @@ import ru.journalarchive.signing.verify.SignerDetails;
  */
 public final class DocumentSigner {
 
-    /** The signed PDF, its detached signature, who signed (name, title) and when. */
-    public record Signed(byte[] pdf, byte[] signature, String signer, Instant signedAt) {}
+    /**
+     * The signed PDF, its detached signature, who signed (name, title) and when, and the PDF's
+     * Streebog-256 in hex when the detached signature is over that hash (a 256-bit key), else null.
+     */
+    public record Signed(byte[] pdf, byte[] signature, String signer, Instant signedAt, String pdfStreebog256) {}
 
     private final PadesBaselineB pades;
     private final CadesBaselineB cades = new CadesBaselineB();
@@ -38,8 +43,11 @@ public final class DocumentSigner {
         Instant now = clock.instant();
         byte[] signed = pades.sign(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
-        byte[] detached = cades.sign(signed, credentials, now, List.of());
-        return new Signed(signed, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), now);
+        // Hashed once here for the detached signature and, with a 256-bit key, for the archive's manifest too.
+        byte[] digest = credentials.algorithm().digest(signed);
+        byte[] detached = cades.signDigest(digest, credentials, now, List.of());
+        return new Signed(signed, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), now,
+                credentials.algorithm() == GostAlgorithm.GOST_2012_256 ? HexFormat.of().formatHex(digest) : null);
     }
 
     /** "Лебедева Ирина Викторовна, Директор" as the certificate names the signer. */

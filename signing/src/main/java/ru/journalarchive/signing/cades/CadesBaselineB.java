@@ -3,7 +3,6 @@ package ru.journalarchive.signing.cades;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -35,7 +34,10 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.jcajce.JcaCRLStore;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
@@ -71,7 +73,15 @@ public final class CadesBaselineB {
 
     /** The DER-encoded CMS SignedData, detached: the content itself is not inside. */
     public byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls) {
-        return sign(content, credentials, signingTime, crls, true);
+        return sign(new CMSProcessableByteArray(content), null, credentials, signingTime, crls, true);
+    }
+
+    /**
+     * The same signature over content whose Streebog hash the caller has already computed (the archive
+     * keeps that hash in the manifest too): a year-end run would otherwise hash every PDF twice.
+     */
+    public byte[] signDigest(byte[] streebog, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls) {
+        return sign(new CMSAbsentContent(), streebog.clone(), credentials, signingTime, crls, true);
     }
 
     /**
@@ -79,11 +89,12 @@ public final class CadesBaselineB {
      * forbids the signing-time attribute there.
      */
     public byte[] signForPdf(byte[] signedRanges, SigningCredentials credentials, List<X509CRL> crls) {
-        return sign(signedRanges, credentials, null, crls, false);
+        return sign(new CMSProcessableByteArray(signedRanges), null, credentials, null, crls, false);
     }
 
-    private byte[] sign(byte[] content, SigningCredentials credentials, Instant signingTime, List<X509CRL> crls,
-                        boolean withSigningTime) {
+    /** With {@code digest} given, it is the messageDigest and {@code content} is absent: BC adds its own only when none is set. */
+    private byte[] sign(CMSTypedData content, byte[] digest, SigningCredentials credentials, Instant signingTime,
+                        List<X509CRL> crls, boolean withSigningTime) {
         try {
             var generator = new CMSSignedDataGenerator();
             var algorithm = credentials.algorithm();
@@ -95,6 +106,9 @@ public final class CadesBaselineB {
             if (withSigningTime)
                 attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
                         new DERSet(new Time(Date.from(signingTime)))));
+            if (digest != null)
+                attributes.put(CMSAttributes.messageDigest, new Attribute(CMSAttributes.messageDigest,
+                        new DERSet(new DEROctetString(digest))));
             attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new Attribute(
                     PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(credentials))));
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
@@ -107,7 +121,7 @@ public final class CadesBaselineB {
             certificates.addAll(credentials.chain());
             generator.addCertificates(new JcaCertStore(certificates));
             if (!crls.isEmpty()) generator.addCRLs(new JcaCRLStore(crls));
-            byte[] encoded = generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            byte[] encoded = generator.generate(content, false).getEncoded();
             pool.offer(signer);
             return encoded;
         } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {
@@ -122,8 +136,7 @@ public final class CadesBaselineB {
             throws GeneralSecurityException {
         X509Certificate certificate = credentials.certificate();
         var algorithm = credentials.algorithm();
-        byte[] hash = MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get())
-                .digest(encoded(certificate));
+        byte[] hash = algorithm.digest(encoded(certificate));
         var issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
                 X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());
         return new SigningCertificateV2(new ESSCertIDv2(new AlgorithmIdentifier(algorithm.digestOid()), hash, issuerSerial));

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +29,7 @@ import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineB;
 import ru.journalarchive.signing.pades.StampPlacement;
 import ru.journalarchive.signing.timestamp.TimeStampClient;
+import ru.journalarchive.signing.timestamp.TimeStampUnavailable;
 
 /**
  * Signing with a key that never leaves its token (the director's qualified key through the CryptoPro
@@ -98,13 +98,22 @@ public final class ExternalSigning {
         return session.content().clone();
     }
 
-    /** The signed PDF, or for a detached signature the {@code .sig} (the token's CMS as it came). */
+    /**
+     * The signed PDF, or for a detached signature the {@code .sig} (the token's CMS as it came). A session
+     * completes once; should the TSA not answer ({@link TimeStampUnavailable}) it stays open for the same CMS.
+     */
     public byte[] complete(String sessionId, byte[] cms) {
-        Session session = sessions.remove(sessionId);
-        if (session == null || session.expiresAt().isBefore(clock.instant()))
+        Session session = sessions.get(sessionId);
+        if (session == null || session.expiresAt().isBefore(clock.instant()) || !sessions.remove(sessionId, session))
             throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк: подготовьте подпись заново");
         check(session, cms);
-        byte[] complete = timestamps == null ? cms.clone() : timestamps.extend(cms);
+        byte[] complete;
+        try {
+            complete = timestamps == null ? cms.clone() : timestamps.extend(cms);
+        } catch (TimeStampUnavailable e) {
+            sessions.putIfAbsent(sessionId, session); // the token's signature is good: the same CMS can complete later
+            throw e;
+        }
         if (!session.pdf()) return complete;
         String hex = HexFormat.of().withUpperCase().formatHex(complete);
         int start = session.byteRange()[1] + 1; // after '<'
@@ -122,7 +131,7 @@ public final class ExternalSigning {
                                    boolean pdf) {
         sessions.values().removeIf(s -> s.expiresAt().isBefore(clock.instant()));
         var algorithm = GostAlgorithm.of(certificate.getPublicKey());
-        byte[] hash = digest(algorithm, signedContent);
+        byte[] hash = algorithm.digest(signedContent);
         String id = UUID.randomUUID().toString();
         Instant expires = clock.instant().plus(lifetime);
         sessions.put(id, new Session(prepared, byteRange, signedContent, hash, certificate, pdf, expires));
@@ -149,14 +158,6 @@ public final class ExternalSigning {
                 throw new ExternalSignatureRejected("Значение подписи неверно");
         } catch (CMSException | IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new ExternalSignatureRejected("Подпись не читается или неверна: " + e.getMessage());
-        }
-    }
-
-    private static byte[] digest(GostAlgorithm algorithm, byte[] content) {
-        try {
-            return MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get()).digest(content);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -52,6 +52,15 @@ public enum GostAlgorithm {
         return keyOid;
     }
 
+    /** The Streebog hash of {@code content} that signatures with this algorithm carry. */
+    public byte[] digest(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance(digestAlgorithm, GostProvider.get()).digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The algorithm whose Streebog digest has this OID; empty for any other digest. */
     public static java.util.Optional<GostAlgorithm> byDigest(ASN1ObjectIdentifier digestOid) {
         for (GostAlgorithm a : values()) if (a.digestOid.equals(digestOid)) return java.util.Optional.of(a);

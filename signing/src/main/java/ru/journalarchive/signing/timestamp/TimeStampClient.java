@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.bouncycastle.tsp.TSPException;
@@ -15,7 +13,6 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import ru.journalarchive.signing.keys.GostAlgorithm;
-import ru.journalarchive.signing.keys.GostProvider;
 
 /** Asks an RFC 3161 TSA over HTTP for a token over some bytes (a signature value), hashed with Streebog. */
 public final class TimeStampClient {
@@ -54,7 +51,7 @@ public final class TimeStampClient {
 
     public TimeStampToken stamp(byte[] data, GostAlgorithm algorithm) {
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digestAlgorithm(), GostProvider.get()).digest(data);
+            byte[] digest = algorithm.digest(data);
             var generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
             BigInteger nonce = new BigInteger(64, random);
@@ -62,10 +59,10 @@ public final class TimeStampClient {
             var response = new TimeStampResponse(transport.exchange(request.getEncoded()));
             response.validate(request);
             if (response.getTimeStampToken() == null)
-                throw new IllegalStateException("the TSA refused: " + response.getStatusString());
+                throw new TimeStampUnavailable("the TSA refused: " + response.getStatusString(), null);
             return response.getTimeStampToken();
-        } catch (IOException | TSPException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot get a time-stamp: " + e.getMessage(), e);
+        } catch (IOException | TSPException e) {
+            throw new TimeStampUnavailable("cannot get a time-stamp: " + e.getMessage(), e);
         }
     }
 }

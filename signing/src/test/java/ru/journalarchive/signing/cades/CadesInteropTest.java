@@ -117,6 +117,28 @@ class CadesInteropTest {
                 "changed.txt", "-CAfile", "root.pem", "-out", "/dev/null").exitCode()).isNotZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(GostAlgorithm.class)
+    void aSignatureOverAHashComputedBeforehandVerifiesInOpenSslAgainstTheContent(GostAlgorithm algorithm) throws Exception {
+        var now = Instant.now();
+        var pki = new TestPki(algorithm, now);
+        var credentials = pki.credentials(pki.issueSigner(Signers.director(), now.minusSeconds(60), now.plusSeconds(86_400)));
+        byte[] changed = DOCUMENT.clone();
+        changed[7] ^= 1;
+        var cades = new CadesBaselineB();
+        var openssl = new OpenSsl(dir);
+        openssl.pem("root.pem", pki.root().certificate());
+        openssl.write("document.txt", DOCUMENT);
+        openssl.write("document.sig", cades.signDigest(algorithm.digest(DOCUMENT), credentials, now, List.of()));
+        openssl.write("of-changed.sig", cades.signDigest(algorithm.digest(changed), credentials, now, List.of()));
+
+        var verified = openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", "document.sig", "-content",
+                "document.txt", "-CAfile", "root.pem", "-out", "/dev/null");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", "of-changed.sig", "-content",
+                "document.txt", "-CAfile", "root.pem", "-out", "/dev/null").output()).contains("content verify error");
+    }
+
     @org.junit.jupiter.api.Test
     void aReusedSignerKeepsMakingSignaturesThatOpenSslAccepts() {
         var now = Instant.now();

@@ -13,7 +13,15 @@ import java.util.Map;
 public record ArchivePackage(String documentId, List<String> path, Map<String, String> metadata, List<PackageFile> files,
                              String retentionClass, LocalDate closedOn) {
 
-    public record PackageFile(String name, String contentType, byte[] bytes) {}
+    /**
+     * One file; {@code streebog256} is its Streebog-256 in hex when the caller has already computed it
+     * (a detached GOST signature over the file has), else null and the manifest computes it.
+     */
+    public record PackageFile(String name, String contentType, byte[] bytes, String streebog256) {
+        public PackageFile(String name, String contentType, byte[] bytes) {
+            this(name, contentType, bytes, null);
+        }
+    }
 
     public ArchivePackage {
         if (!documentId.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("document id must be key-safe: " + documentId);

@@ -65,7 +65,7 @@ public final class PackageWriter {
             var version = earlier != null && sha256.equals(earlier.sha256()) ? earlier.version()
                     : archive.put(key, file.bytes(), file.contentType(), policy.mode(), until);
             entries.add(new Manifest.Entry(file.name(), key, version.versionId(), file.bytes().length, sha256,
-                    ObjectHashes.streebog256(file.bytes()), file.contentType()));
+                    file.streebog256() != null ? file.streebog256() : ObjectHashes.streebog256(file.bytes()), file.contentType()));
         }
         return new Manifest(1, p.documentId(), p.metadata(), entries, p.retentionClass(), policy.mode().name(), until,
                 clock.instant());
