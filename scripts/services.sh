@@ -92,12 +92,16 @@ CONF
     touch "$CEPH_DIR/osd/done"
   fi
   ceph-osd -c "$conf" -i 0 2>>"$CEPH_DIR/log/daemons.err"
-  radosgw -c "$conf" -n client.rgw.a 2>>"$CEPH_DIR/log/daemons.err"
-  for _ in $(seq 60); do s3_running && break; sleep 1; done
-  if ! s3_running; then log "radosgw did not answer within 60 s; see $CEPH_DIR/log"; return 1; fi
-  radosgw-admin -c "$conf" user info --uid=journal-archive >/dev/null 2>&1 \
-    || radosgw-admin -c "$conf" user create --uid=journal-archive --display-name="Journal archive tests" \
-         --access-key="$S3_ACCESS_KEY" --secret-key="$S3_SECRET_KEY" >/dev/null
+  start_gateway || { log "see $CEPH_DIR/log"; return 1; }
+  # The first user creation can time out while the cluster is still creating rgw's pools.
+  for attempt in 1 2 3 4 5; do
+    radosgw-admin -c "$conf" user info --uid=journal-archive >/dev/null 2>&1 && return 0
+    radosgw-admin -c "$conf" user create --uid=journal-archive --display-name="Journal archive tests" \
+      --access-key="$S3_ACCESS_KEY" --secret-key="$S3_SECRET_KEY" >/dev/null 2>>"$CEPH_DIR/log/daemons.err" && return 0
+    log "creating the S3 user failed (attempt $attempt), trying again"
+    sleep 5
+  done
+  log "could not create the S3 user; see $CEPH_DIR/log"; return 1
 }
 
 # The gateway alone, for outage tests: the cluster behind it (mon, osd) keeps the data.
@@ -107,11 +111,12 @@ stop_gateway() {
   log "radosgw still answers"; return 1
 }
 
+# A slow machine may need minutes for the first start, which also creates rgw's pools.
 start_gateway() {
   s3_running && return 0
   radosgw -c "$CEPH_DIR/ceph.conf" -n client.rgw.a 2>>"$CEPH_DIR/log/daemons.err"
-  for _ in $(seq 60); do s3_running && return 0; sleep 1; done
-  log "radosgw did not answer within 60 s"; return 1
+  for _ in $(seq 180); do s3_running && return 0; sleep 1; done
+  log "radosgw did not answer within 180 s"; return 1
 }
 
 stop_all() {
