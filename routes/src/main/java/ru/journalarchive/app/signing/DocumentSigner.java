@@ -43,10 +43,15 @@ public final class DocumentSigner {
         Instant now = clock.instant();
         byte[] signed = pades.sign(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
+        return detached(signed, credentials, now);
+    }
+
+    /** The detached signature alone, over a PDF signed before (one whose .sig was lost on the way to the archive). */
+    public Signed detached(byte[] signedPdf, SigningCredentials credentials, Instant at) {
         // Hashed once here for the detached signature and, with a 256-bit key, for the archive's manifest too.
-        byte[] digest = credentials.algorithm().digest(signed);
-        byte[] detached = cades.signDigest(digest, credentials, now, List.of());
-        return new Signed(signed, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), now,
+        byte[] digest = credentials.algorithm().digest(signedPdf);
+        byte[] detached = cades.signDigest(digest, credentials, at, List.of());
+        return new Signed(signedPdf, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), at,
                 credentials.algorithm() == GostAlgorithm.GOST_2012_256 ? HexFormat.of().formatHex(digest) : null);
     }
 

@@ -33,6 +33,10 @@ public record ArchivePackage(String documentId, List<String> path, Map<String, S
 
     /** Where this package's objects live: {@code path/…/documentId/}. */
     public String prefix() {
+        return prefix(path, documentId);
+    }
+
+    static String prefix(List<String> path, String documentId) {
         return String.join("/", path) + (path.isEmpty() ? "" : "/") + documentId + "/";
     }
 }

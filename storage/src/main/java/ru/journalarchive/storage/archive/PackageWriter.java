@@ -35,11 +35,28 @@ public final class PackageWriter {
     }
 
     public ArchivedDocument store(ArchivePackage p) {
+        return store(p, true);
+    }
+
+    /**
+     * For a package no earlier attempt can have begun to write (the caller's own records say so):
+     * the listing of what an interrupted store left is skipped, one request of the few per document.
+     */
+    public ArchivedDocument storeFirst(ArchivePackage p) {
+        return store(p, false);
+    }
+
+    /** A file that an interrupted store of the package at {@code path} already locked in the archive. */
+    public java.util.Optional<byte[]> alreadyWritten(java.util.List<String> path, String documentId, String fileName) {
+        return archive.newest(ArchivePackage.prefix(path, documentId) + fileName).map(archive::read);
+    }
+
+    private ArchivedDocument store(ArchivePackage p, boolean mayHaveBegun) {
         var existing = catalogue.find(p.documentId());
         if (existing.isPresent()) return existing.get();
         String manifestKey = p.prefix() + Manifest.FILE;
         // One listing tells both whether the package is complete and what an interrupted store left.
-        var written = archive.present(p.prefix());
+        Map<String, LockedObjects.HashedVersion> written = mayHaveBegun ? archive.present(p.prefix()) : Map.of();
         var stored = written.get(manifestKey);
         Manifest manifest;
         StoredVersion manifestVersion;

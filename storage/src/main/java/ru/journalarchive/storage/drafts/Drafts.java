@@ -39,9 +39,17 @@ public final class Drafts {
     }
 
     public byte[] read(String key) {
+        return find(key).orElseThrow(() -> new IllegalStateException("draft " + key + " is missing"));
+    }
+
+    /** The draft, or empty if there is none under {@code key}. */
+    public java.util.Optional<byte[]> find(String key) {
         return retrying.call("get draft " + key, () -> {
             try (var in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-                return in.readAllBytes();
+                return java.util.Optional.of(in.readAllBytes());
+            } catch (io.minio.errors.ErrorResponseException e) {
+                if (e.response() != null && e.response().code() == 404) return java.util.Optional.empty();
+                throw e;
             }
         });
     }
