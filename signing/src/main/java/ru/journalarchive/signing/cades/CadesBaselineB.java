@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.security.PrivateKey;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -58,9 +57,10 @@ public final class CadesBaselineB {
     /**
      * Initialised signers, reused: setting up a GOST Signature with its key costs more than the
      * signature itself (STACK.md: ~3×). A ContentSigner is not thread-safe, so each is taken from the
-     * pool by one signing at a time and put back after it.
+     * pool by one signing at a time and put back after it. Pooled by the key's certificate: BC's GOST
+     * private key computes its hashCode by an EC point multiplication, as dear as a signature.
      */
-    private final Map<PrivateKey, Queue<ContentSigner>> signers = new ConcurrentHashMap<>();
+    private final Map<X509Certificate, Queue<ContentSigner>> signers = new ConcurrentHashMap<>();
     private final DigestCalculatorProvider digests;
 
     public CadesBaselineB() {
@@ -98,7 +98,7 @@ public final class CadesBaselineB {
         try {
             var generator = new CMSSignedDataGenerator();
             var algorithm = credentials.algorithm();
-            var pool = signers.computeIfAbsent(credentials.privateKey(), k -> new ConcurrentLinkedQueue<>());
+            var pool = signers.computeIfAbsent(credentials.certificate(), k -> new ConcurrentLinkedQueue<>());
             ContentSigner pooled = pool.poll();
             var signer = pooled != null ? pooled : new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
                     .setProvider(GostProvider.get()).build(credentials.privateKey());

@@ -71,7 +71,7 @@ public final class ExternalSigning {
             int lastPage = document.getNumberOfPages() - 1;
             options.setPreferredSignatureSize(PadesBaselineB.SIGNATURE_SIZE);
             options.setPage(lastPage);
-            options.setVisualSignature(PadesBaselineB.mark(document.getPage(lastPage), stamp, signature, certificate));
+            options.setVisualSignature(PadesBaselineB.mark(document.getPage(lastPage), stamp, certificate));
             document.addSignature(signature, options);
             var out = new ByteArrayOutputStream(pdf.length + PadesBaselineB.SIGNATURE_SIZE * 2 + 65_536);
             var external = document.saveIncrementalForExternalSigning(out);

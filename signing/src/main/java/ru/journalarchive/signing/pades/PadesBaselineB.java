@@ -84,7 +84,7 @@ public final class PadesBaselineB {
             int lastPage = document.getNumberOfPages() - 1;
             options.setPreferredSignatureSize(room);
             options.setPage(lastPage);
-            options.setVisualSignature(mark(document.getPage(lastPage), stamp, signature, credentials.certificate()));
+            options.setVisualSignature(mark(document.getPage(lastPage), stamp, credentials.certificate()));
             document.addSignature(signature, content -> {
                 byte[] cms = cades.signForPdf(content.readAllBytes(), credentials, crls);
                 if (timestamps != null) cms = timestamps.extend(cms);
@@ -123,8 +123,7 @@ public final class PadesBaselineB {
     }
 
     /** The one-page template PDFBox merges in as the signature's widget with the visible mark. */
-    public static ByteArrayInputStream mark(PDPage page, StampPlacement stamp, PDSignature signature,
-                                            X509Certificate certificate) throws IOException {
-        return new ByteArrayInputStream(VisibleSignatureMark.template(page, stamp, signature, certificate));
+    public static ByteArrayInputStream mark(PDPage page, StampPlacement stamp, X509Certificate certificate) throws IOException {
+        return new ByteArrayInputStream(VisibleSignatureMark.template(page, stamp, certificate));
     }
 }

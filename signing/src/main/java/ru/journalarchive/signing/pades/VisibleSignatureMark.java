@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -19,7 +22,6 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -48,9 +50,36 @@ final class VisibleSignatureMark {
                         + DATE.format(certificate.getNotAfter().toInstant()));
     }
 
-    /** The template PDF: a page of the signed page's size with the signature field and its appearance. */
-    static byte[] template(PDPage signedPage, StampPlacement at, PDSignature signature, X509Certificate certificate)
-            throws IOException {
+    /** What a template depends on: the same for every document of one page format that one key signs. */
+    private record Key(float width, float height, int rotation, StampPlacement at, X509Certificate certificate) {}
+
+    /**
+     * Templates made lately. Making one (loading and subsetting the font, saving a PDF) cost about a
+     * third of a seal's signing time, and a run signs hundreds of documents with one key.
+     */
+    private static final Map<Key, byte[]> MADE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            return size() > 32;
+        }
+    });
+
+    /**
+     * The template PDF: a page of the signed page's size with the signature field and its appearance.
+     * PDFBox takes only the widget's rectangle and appearance from it, so it holds no signature value.
+     */
+    static byte[] template(PDPage signedPage, StampPlacement at, X509Certificate certificate) throws IOException {
+        var key = new Key(signedPage.getMediaBox().getWidth(), signedPage.getMediaBox().getHeight(), signedPage.getRotation(), at,
+                certificate);
+        byte[] made = MADE.get(key);
+        if (made == null) {
+            made = make(signedPage, at, certificate);
+            MADE.put(key, made);
+        }
+        return made;
+    }
+
+    private static byte[] make(PDPage signedPage, StampPlacement at, X509Certificate certificate) throws IOException {
         try (var template = new PDDocument(); InputStream ttf = VisibleSignatureMark.class.getResourceAsStream(FONT)) {
             var page = new PDPage(signedPage.getMediaBox());
             page.setRotation(signedPage.getRotation());
@@ -64,8 +93,6 @@ final class VisibleSignatureMark {
             widget.setPage(page);
             widget.setPrinted(true);
             page.getAnnotations().add(widget);
-            // set /V directly: PDSignatureField.setValue would only log that it draws no appearance
-            field.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.V, signature);
 
             var appearanceForm = new PDFormXObject(template);
             appearanceForm.setResources(new PDResources());

@@ -64,13 +64,25 @@ class PadesTest {
 
     @Test
     void theVisibleMarkNamesTheCertificateOnTheLastPage() throws Exception {
-        byte[] signed = sign(PadesTestDocuments.pdf(2));
-        Path file = Files.write(dir.resolve("signed.pdf"), signed);
+        assertThat(lastPageText(sign(PadesTestDocuments.pdf(2)))).contains("ДОКУМЕНТ ПОДПИСАН", "ЭЛЕКТРОННОЙ ПОДПИСЬЮ",
+                "Владелец: Лебедева Ирина Викторовна",
+                "Сертификат: " + director.certificate().getSerialNumber().toString(16).toUpperCase());
+
+        // The same page signed next by another key shows that key's mark, not the one made for the director.
+        var seal = pki.issueSigner(ru.journalarchive.signing.pki.CertificateSubject.service("МБОУ «СОШ № 18»", "МБОУ «СОШ № 18»"),
+                now.minusSeconds(60), now.plusSeconds(86_400));
+        byte[] sealed = new PadesBaselineB().sign(PadesTestDocuments.pdf(2), pki.credentials(seal), now, STAMP, pki.emptyCrls(now),
+                "Заверено печатью");
+        assertThat(lastPageText(sealed)).contains("Владелец: МБОУ «СОШ № 18»",
+                "Сертификат: " + seal.certificate().getSerialNumber().toString(16).toUpperCase()).doesNotContain("Лебедева");
+    }
+
+    private String lastPageText(byte[] pdf) throws Exception {
+        Path file = Files.write(dir.resolve("signed-" + System.nanoTime() + ".pdf"), pdf);
         var process = new ProcessBuilder("pdftotext", "-f", "2", "-l", "2", "-enc", "UTF-8", file.toString(), "-").start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         assertThat(process.waitFor()).isZero();
-        assertThat(text).contains("ДОКУМЕНТ ПОДПИСАН", "ЭЛЕКТРОННОЙ ПОДПИСЬЮ", "Владелец: Лебедева Ирина Викторовна",
-                "Сертификат: " + director.certificate().getSerialNumber().toString(16).toUpperCase());
+        return text;
     }
 
     @Test
