@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import java.nio.file.Files;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.journalarchive.journal.ingest.Batch;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.DocumentKind;
 import ru.journalarchive.app.run.DocumentPipeline;
@@ -25,14 +27,10 @@ import ru.journalarchive.storage.catalogue.Catalogue;
 import ru.journalarchive.storage.retention.RetentionPolicy;
 
 /**
- * A document signed with the school's seal keeps its signature only in memory on the way to the
- * archive. When that store is cut off, the document is SIGNED with part of its package locked, or
- * none: the worker that takes it up again must keep a PDF that is already locked (signing again
- * would put a second version under the lock), give it a .sig over exactly those bytes, and sign
- * again only what never got there. The documents here are driven step by step through the
- * pipeline; they have no run row, so the service's workers never claim them.
+ * Documents driven step by step through the workers' pipeline, to stand where only a crash or a race
+ * puts them. They have no run row, so the service's own workers never claim them.
  */
-class InterruptedStoreTest extends ServiceTestBase {
+class PipelineStepsTest extends ServiceTestBase {
 
     @Autowired
     ArchiveRunPlanner planner;
@@ -53,6 +51,12 @@ class InterruptedStoreTest extends ServiceTestBase {
     @Autowired
     MinioClient s3;
 
+    /**
+     * A seal's signature goes to the archive from memory only. A store cut off midway leaves the
+     * document SIGNED with part of its package locked, or none: the worker that takes it up again must
+     * keep a PDF that is already locked (signing again would put a second version under the lock),
+     * give it a .sig over exactly those bytes, and sign again only what never got there.
+     */
     @Test
     void aSealedDocumentCutOffAfterItsPdfWasLockedKeepsThatPdfAndOneWithNothingLockedIsSignedAgain() throws Exception {
         loadDemoSchoolOnce();
@@ -62,18 +66,16 @@ class InterruptedStoreTest extends ServiceTestBase {
         var seal = keys.seal("demo").orElseThrow();
 
         // The first journal's store locked its signed PDF and stopped; the second's stopped before any file.
-        var cutAfterPdf = signedButNotStored(journals.get(0));
+        var cutAfterPdf = asRendered(journals.get(0));
         var rendered = rendering.render(journals.get(0));
         var area = journals.get(0).kind().stamp();
         var signed = signer.sign(rendered.document().pdf(), seal, area, "Заверено печатью");
-        String cutPrefix = new ArchivePackage(cutAfterPdf.documentId(), cutAfterPdf.plan().archivePath(), Map.of(), List.of(),
-                cutAfterPdf.plan().kind().retentionClass(), rendered.closedOn()).prefix();
-        var lockedPdf = archive.put(cutPrefix + "document.pdf", signed.pdf(), "application/pdf", retention.mode(),
+        var lockedPdf = archive.put(prefix(cutAfterPdf) + "document.pdf", signed.pdf(), "application/pdf", retention.mode(),
                 retention.retainUntil(cutAfterPdf.plan().kind().retentionClass(), rendered.closedOn()));
-        var cutBeforeAny = signedButNotStored(journals.get(1));
+        var cutBeforeAny = asRendered(journals.get(1));
 
-        pipeline.advance(withSigner(cutAfterPdf, signed));
-        pipeline.advance(withSigner(cutBeforeAny, signed));
+        pipeline.advance(standing(draftRendered(cutAfterPdf), RunDocument.State.SIGNED, signed.signer(), signed.signedAt()));
+        pipeline.advance(standing(draftRendered(cutBeforeAny), RunDocument.State.SIGNED, signed.signer(), signed.signedAt()));
 
         var openssl = new OpenSsl(Files.createDirectories(KEYS.resolve("resumed-" + System.nanoTime())));
         openssl.write("root.pem", Files.readAllBytes(KEYS.resolve("root.pem")));
@@ -97,19 +99,66 @@ class InterruptedStoreTest extends ServiceTestBase {
         }
     }
 
-    /** The row a crash leaves between signing and a finished store, read from a rendering of the document. */
-    private RunDocument signedButNotStored(PlannedDocument plan) {
+    /**
+     * A mark corrected after the director approved the year end, before a worker signs the journal:
+     * the worker finds the journal changed since rendering and sends it back to be rendered, signing
+     * nothing; a journal of the same class whose data did not change is signed and archived.
+     */
+    @Test
+    void aJournalCorrectedAfterTheDirectorsApprovalIsNotSignedByTheWorkerAndAnUnchangedOneIs() throws Exception {
+        loadDemoSchoolOnce();
+        var year = planner.plan("demo", "2025", null, "c-2025-6a", false);
+        var mark = jdbc.queryForMap("""
+                SELECT m.source_id AS mark, sub.source_id AS subject, m.value FROM mark m JOIN lesson l ON l.id = m.lesson_id
+                JOIN school_class c ON c.id = l.class_id JOIN subject sub ON sub.id = l.subject_id JOIN school s ON s.id = c.school_id
+                WHERE s.code = 'demo' AND c.source_id = 'c-2025-6a' ORDER BY m.source_id LIMIT 1""");
+        var changed = year.stream().filter(d -> d.kind() == DocumentKind.JOURNAL && mark.get("subject").equals(d.subjectId()))
+                .findFirst().orElseThrow();
+        var unchanged = year.stream().filter(d -> d.kind() == DocumentKind.JOURNAL && !mark.get("subject").equals(d.subjectId()))
+                .findFirst().orElseThrow();
+        var approvedChanged = standing(draftRendered(asRendered(changed)), RunDocument.State.APPROVED, null, null);
+        var approvedUnchanged = standing(draftRendered(asRendered(unchanged)), RunDocument.State.APPROVED, null, null);
+
+        var original = demo.batches().stream().filter(b -> b.marks() != null).flatMap(b -> b.marks().stream())
+                .filter(m -> m.id().equals(mark.get("mark"))).findFirst().orElseThrow();
+        var fix = new Batch.Mark(original.id(), original.lessonId(), original.studentId(), mark.get("value").equals("5") ? "3" : "5",
+                original.workType(), original.weight(), OffsetDateTime.now());
+        var correction = new Batch("correction-after-approval-6a", null, null, null, null, null, null, null, null, null, null, null,
+                null, List.of(fix), null, null, null, null, null);
+        assertThat(push("demo", demoToken, json.writeValueAsBytes(correction)).statusCode()).isEqualTo(200);
+
+        pipeline.advance(approvedChanged);
+        pipeline.advance(approvedUnchanged);
+
+        assertThat(catalogue.find(changed.documentId())).isEmpty();
+        assertThat(archive.newest(prefix(approvedChanged) + "document.pdf")).isEmpty();
+        var signed = catalogue.find(unchanged.documentId()).orElseThrow();
+        assertThat(signed.metadata()).containsEntry("signer", "Лебедева Ирина Викторовна, Директор");
+    }
+
+    /** The document as a rendering of it now stands, not yet in the drafts: its title, data hash and version. */
+    private RunDocument asRendered(PlannedDocument plan) {
         var rendered = rendering.render(plan);
         var document = rendered.document();
         return new RunDocument(plan, 0, RunDocument.State.PLANNED, document.identity().title(), document.dataSha256(),
                 rendered.dataVersion(), document.pages(), rendered.closedOn(), null, null, 0, null);
     }
 
-    /** Renders the draft through the pipeline (PLANNED → drafts), then stands as SIGNED by {@code signed}'s signer. */
-    private RunDocument withSigner(RunDocument d, DocumentSigner.Signed signed) {
+    /** Renders the document into the drafts through the pipeline, as a worker does with a PLANNED one. */
+    private RunDocument draftRendered(RunDocument d) {
         pipeline.advance(d);
-        return new RunDocument(d.plan(), d.runId(), RunDocument.State.SIGNED, d.title(), d.dataSha256(), d.dataVersion(), d.pages(),
-                d.closedOn(), signed.signer(), signed.signedAt(), 0, null);
+        return d;
+    }
+
+    /** The same document where a worker finds it: approved, or signed by {@code signer} at {@code signedAt}. */
+    private static RunDocument standing(RunDocument d, RunDocument.State state, String signer, java.time.Instant signedAt) {
+        return new RunDocument(d.plan(), d.runId(), state, d.title(), d.dataSha256(), d.dataVersion(), d.pages(), d.closedOn(), signer,
+                signedAt, 0, null);
+    }
+
+    private static String prefix(RunDocument d) {
+        return new ArchivePackage(d.documentId(), d.plan().archivePath(), Map.of(), List.of(), d.plan().kind().retentionClass(),
+                d.closedOn()).prefix();
     }
 
     private Map<String, Integer> versions(String bucket, String prefix) throws Exception {
