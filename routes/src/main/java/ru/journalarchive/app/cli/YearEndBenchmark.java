@@ -104,6 +104,11 @@ final class YearEndBenchmark {
                         + "machine: rendering %.1f (%.1f) / %.1f, signing and archiving %.1f (%.1f) / %.1f%n", cpuRendered - cpuAtStart,
                         jitRendered - jitAtStart, serversRendered - serversAtStart, cpuSeconds() - cpuRendered, jitSeconds() - jitRendered,
                         serversCpuSeconds() - serversRendered);
+                // The servers' share cannot overlap with this process's own work on the same cores.
+                double serversAfter = serversCpuSeconds() - serversRendered;
+                out.printf("the S3 server and PostgreSQL alone needed %.1f s of the %d cores after the approval: were signing and "
+                        + "archiving free in this process, the ratio would still be %.2f×%n", serversAfter / cores, cores,
+                        (rendered + approval + serversAfter / cores) / renderOnly);
                 printVolume(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), id, out);
             }
         } finally {
