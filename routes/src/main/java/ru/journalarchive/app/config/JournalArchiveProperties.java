@@ -36,11 +36,12 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
 
     /**
      * Archive runs: worker threads, how often due documents are claimed, attempts per step with the
-     * first backoff (doubling), how long a claimed document is reserved for its worker; when the
-     * scheduler looks for ended periods (cron) and how long after a period's last day its run starts.
+     * first backoff (doubling), how long a claimed document is reserved for its worker and the name of
+     * this node that holds it; when the scheduler looks for ended periods (cron) and how long after a
+     * period's last day its run starts.
      */
     public record Runs(int workers, java.time.Duration poll, int attempts, java.time.Duration firstBackoff,
-                       java.time.Duration lease, String schedule, java.time.Duration gracePeriod) {}
+                       java.time.Duration lease, String node, String schedule, java.time.Duration gracePeriod) {}
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}

@@ -46,12 +46,12 @@ public class RunsConfig {
         return new RunsSchemaMigration();
     }
 
-    /** Leases of a process that stopped are released at start: on one node nothing else is working on them. */
+    /** The leases this node held before it stopped are released at start. */
     @Bean
     public ArchiveRuns archiveRuns(JdbcTemplate jdbc, TransactionTemplate transactions, JournalArchiveProperties properties,
                                    RunsSchemaMigration migrated) {
         var r = properties.runs();
-        var runs = new ArchiveRuns(jdbc, transactions, r.attempts(), r.firstBackoff(), r.lease());
+        var runs = new ArchiveRuns(jdbc, transactions, r.attempts(), r.firstBackoff(), r.lease(), r.node());
         runs.releaseLeases();
         return runs;
     }

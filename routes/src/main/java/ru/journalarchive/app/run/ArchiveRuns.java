@@ -30,13 +30,17 @@ public class ArchiveRuns {
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Duration lease;
+    private final String node;
 
-    public ArchiveRuns(JdbcTemplate jdbc, TransactionTemplate transactions, int maxAttempts, Duration firstBackoff, Duration lease) {
+    /** @param node this node's name, stable across its restarts and unique among the nodes sharing the database */
+    public ArchiveRuns(JdbcTemplate jdbc, TransactionTemplate transactions, int maxAttempts, Duration firstBackoff, Duration lease,
+                       String node) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
         this.lease = lease;
+        this.node = node;
     }
 
     /** Records a run and its documents; documents already known (an earlier run) are shared, not repeated. */
@@ -72,17 +76,21 @@ public class ArchiveRuns {
     /** Claims up to {@code limit} documents whose next step is due, leasing them so no other worker takes them meanwhile. */
     public List<RunDocument> claimDue(int limit) {
         return jdbc.query("""
-                UPDATE run_document SET leased_until = now() + ? * interval '1 millisecond'
+                UPDATE run_document SET leased_until = now() + ? * interval '1 millisecond', leased_by = ?
                 WHERE document_id IN (SELECT document_id FROM run_document
                                       WHERE state IN ('PLANNED', 'RENDERED', 'APPROVED', 'SIGNED') AND next_attempt_at <= now()
                                         AND (leased_until IS NULL OR leased_until < now())
                                       ORDER BY next_attempt_at, document_id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING *""", this::row, lease.toMillis(), limit);
+                RETURNING *""", this::row, lease.toMillis(), node, limit);
     }
 
-    /** After a restart nothing is being worked on: leases held by the stopped process are released at once. */
+    /**
+     * At start, nothing of this node is being worked on: the leases it held before it stopped are
+     * released at once. Another node's leases stay; they run out if that node stopped for good.
+     */
     public int releaseLeases() {
-        return jdbc.update("UPDATE run_document SET leased_until = NULL WHERE leased_until IS NOT NULL");
+        return jdbc.update("UPDATE run_document SET leased_until = NULL, leased_by = NULL "
+                + "WHERE leased_until IS NOT NULL AND (leased_by = ? OR leased_by IS NULL)", node);
     }
 
     public Optional<RunDocument> find(String documentId) {
