@@ -41,15 +41,18 @@ public final class DocumentSigner {
 
     public Signed sign(byte[] pdf, SigningCredentials credentials, SignatureStampArea area, String reason) {
         Instant now = clock.instant();
-        byte[] signed = pades.sign(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
+        var signed = pades.signHashed(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
-        return detached(signed, credentials, now);
+        return detached(signed.pdf(), signed.digest(), credentials, now);
     }
 
     /** The detached signature alone, over a PDF signed before (one whose .sig was lost on the way to the archive). */
     public Signed detached(byte[] signedPdf, SigningCredentials credentials, Instant at) {
-        // Hashed once here for the detached signature and, with a 256-bit key, for the archive's manifest too.
-        byte[] digest = credentials.algorithm().digest(signedPdf);
+        return detached(signedPdf, credentials.algorithm().digest(signedPdf), credentials, at);
+    }
+
+    /** {@code digest}: the PDF's Streebog, used for the detached signature and, with a 256-bit key, by the archive's manifest. */
+    private Signed detached(byte[] signedPdf, byte[] digest, SigningCredentials credentials, Instant at) {
         byte[] detached = cades.signDigest(digest, credentials, at, List.of());
         return new Signed(signedPdf, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), at,
                 credentials.algorithm() == GostAlgorithm.GOST_2012_256 ? HexFormat.of().formatHex(digest) : null);

@@ -85,11 +85,12 @@ public final class CadesBaselineB {
     }
 
     /**
-     * For PAdES the claimed time goes into the PDF's signature dictionary (M) instead: ETSI EN 319 142
-     * forbids the signing-time attribute there.
+     * For PAdES, over the signed byte ranges' Streebog, computed by the caller. The claimed time goes
+     * into the PDF's signature dictionary (M) instead: ETSI EN 319 142 forbids the signing-time
+     * attribute there.
      */
-    public byte[] signForPdf(byte[] signedRanges, SigningCredentials credentials, List<X509CRL> crls) {
-        return sign(new CMSProcessableByteArray(signedRanges), null, credentials, null, crls, false);
+    public byte[] signForPdf(byte[] rangesStreebog, SigningCredentials credentials, List<X509CRL> crls) {
+        return sign(new CMSAbsentContent(), rangesStreebog.clone(), credentials, null, crls, false);
     }
 
     /** With {@code digest} given, it is the messageDigest and {@code content} is absent: BC adds its own only when none is set. */

@@ -54,8 +54,13 @@ public enum GostAlgorithm {
 
     /** The Streebog hash of {@code content} that signatures with this algorithm carry. */
     public byte[] digest(byte[] content) {
+        return newDigest().digest(content);
+    }
+
+    /** A fresh Streebog of this algorithm's size, to feed in parts (it can be cloned midway). */
+    public java.security.MessageDigest newDigest() {
         try {
-            return java.security.MessageDigest.getInstance(digestAlgorithm, GostProvider.get()).digest(content);
+            return java.security.MessageDigest.getInstance(digestAlgorithm, GostProvider.get());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

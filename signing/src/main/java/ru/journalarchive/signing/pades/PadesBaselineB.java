@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,13 +48,25 @@ public final class PadesBaselineB {
         this.timestamps = new CadesBaselineT(tsa);
     }
 
+    /** A signed PDF and the signer's Streebog of all its bytes, for a detached signature over the whole file. */
+    public record Hashed(byte[] pdf, byte[] digest) {}
+
     public byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
                        List<X509CRL> crls, String reason) {
+        return signHashed(pdf, credentials, signingTime, stamp, crls, reason).pdf();
+    }
+
+    /**
+     * Signs and hashes the signed file as well. The signed ranges begin with everything before the
+     * signature's hole, which is most of the file: that part is hashed once for both digests.
+     */
+    public Hashed signHashed(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
+                             List<X509CRL> crls, String reason) {
         return sign(pdf, credentials, signingTime, stamp, crls, reason, room(credentials, crls));
     }
 
     /** Signs with {@code room} bytes reserved for the CMS, or, should the CMS outgrow them, once more with room for it. */
-    byte[] sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp, List<X509CRL> crls,
+    Hashed sign(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp, List<X509CRL> crls,
                 String reason, int room) {
         try {
             return attempt(pdf, credentials, signingTime, stamp, crls, reason, room);
@@ -77,7 +90,7 @@ public final class PadesBaselineB {
         }
     }
 
-    private byte[] attempt(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
+    private Hashed attempt(byte[] pdf, SigningCredentials credentials, Instant signingTime, StampPlacement stamp,
                            List<X509CRL> crls, String reason, int room) {
         try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
             var signature = dictionary(credentials.certificate(), signingTime, reason);
@@ -85,17 +98,33 @@ public final class PadesBaselineB {
             options.setPreferredSignatureSize(room);
             options.setPage(lastPage);
             options.setVisualSignature(mark(document.getPage(lastPage), stamp, credentials.certificate()));
+            var beforeHole = new MessageDigest[1];
             document.addSignature(signature, content -> {
-                byte[] cms = cades.signForPdf(content.readAllBytes(), credentials, crls);
+                var ranges = credentials.algorithm().newDigest();
+                ranges.update(content.readNBytes(signature.getByteRange()[1]));
+                beforeHole[0] = clone(ranges);
+                ranges.update(content.readAllBytes());
+                byte[] cms = cades.signForPdf(ranges.digest(), credentials, crls);
                 if (timestamps != null) cms = timestamps.extend(cms);
                 if (cms.length > room) throw new CmsOutgrewRoom(cms.length);
                 return cms;
             }, options);
             var out = new ByteArrayOutputStream(pdf.length + room * 2 + 65_536);
             document.saveIncremental(out);
-            return out.toByteArray();
+            byte[] signed = out.toByteArray();
+            int hole = signature.getByteRange()[1];
+            beforeHole[0].update(signed, hole, signed.length - hole);
+            return new Hashed(signed, beforeHole[0].digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sign the PDF", e);
+        }
+    }
+
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the GOST provider's digests can be cloned", e);
         }
     }
 

@@ -165,10 +165,29 @@ class PadesTest {
 
     @Test
     void aCmsThatOutgrowsItsRoomIsMadeAgainWithRoomForIt() throws Exception {
-        byte[] signed = new PadesBaselineB().sign(PadesTestDocuments.pdf(2), pki.credentials(director), now, STAMP,
+        var hashed = new PadesBaselineB().sign(PadesTestDocuments.pdf(2), pki.credentials(director), now, STAMP,
                 pki.emptyCrls(now), "Утверждение классного журнала", 256);
-        var report = new PdfSignatureVerifier(trust).verify(signed);
+        var report = new PdfSignatureVerifier(trust).verify(hashed.pdf());
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+        assertThat(hashed.digest()).isEqualTo(GostAlgorithm.GOST_2012_256.digest(hashed.pdf())); // of the second attempt's file
+    }
+
+    /** The file's Streebog comes with the signing, from the part hashed for the signed ranges on: OpenSSL's agrees. */
+    @Test
+    void theSignedFilesStreebogComesWithItAndOpenSslAgrees() throws Exception {
+        for (var algorithm : GostAlgorithm.values()) {
+            var otherPki = new TestPki(algorithm, now);
+            var signer = otherPki.issueSigner(Signers.director(), now.minusSeconds(60), now.plusSeconds(86_400));
+            var hashed = new PadesBaselineB().signHashed(PadesTestDocuments.pdf(3), otherPki.credentials(signer), now, STAMP,
+                    otherPki.emptyCrls(now), "Утверждение классного журнала");
+            var openssl = new OpenSsl(Files.createDirectories(dir.resolve(algorithm.name())));
+            openssl.write("signed.pdf", hashed.pdf());
+            String bits = algorithm == GostAlgorithm.GOST_2012_256 ? "256" : "512";
+            assertThat(openssl.ok("dgst", "-md_gost12_" + bits, "signed.pdf"))
+                    .contains("= " + java.util.HexFormat.of().formatHex(hashed.digest()));
+            assertThat(new PdfSignatureVerifier(new TrustAnchors(List.of(otherPki.root().certificate()), List.of(),
+                    otherPki.emptyCrls(now))).verify(hashed.pdf()).verdict()).isEqualTo(Verdict.VALID);
+        }
     }
 
     private byte[] sign(byte[] pdf) {
