@@ -12,10 +12,13 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.journalarchive.journal.ingest.Batch;
+import ru.journalarchive.app.config.JournalArchiveProperties;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
+import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DocumentKind;
 import ru.journalarchive.app.run.DocumentPipeline;
 import ru.journalarchive.app.run.DocumentRendering;
+import ru.journalarchive.app.run.DraftsCleanup;
 import ru.journalarchive.app.run.PlannedDocument;
 import ru.journalarchive.app.run.RunDocument;
 import ru.journalarchive.app.signing.DocumentSigner;
@@ -24,11 +27,14 @@ import ru.journalarchive.signing.testing.OpenSsl;
 import ru.journalarchive.storage.archive.ArchivePackage;
 import ru.journalarchive.storage.archive.LockedObjects;
 import ru.journalarchive.storage.catalogue.Catalogue;
+import ru.journalarchive.storage.drafts.Drafts;
+import ru.journalarchive.storage.s3.Retrying;
 import ru.journalarchive.storage.retention.RetentionPolicy;
 
 /**
- * Documents driven step by step through the workers' pipeline, to stand where only a crash or a race
- * puts them. They have no run row, so the service's own workers never claim them.
+ * Documents at the edges of the workers' pipeline: driven step by step to stand where only a crash
+ * or a race puts them (those have no run row, so the service's own workers never claim them), and a
+ * year end left waiting for the director past the drafts' age.
  */
 class PipelineStepsTest extends ServiceTestBase {
 
@@ -50,6 +56,12 @@ class PipelineStepsTest extends ServiceTestBase {
     Catalogue catalogue;
     @Autowired
     MinioClient s3;
+    @Autowired
+    ArchiveRuns runs;
+    @Autowired
+    Retrying retrying;
+    @Autowired
+    JournalArchiveProperties properties;
 
     /**
      * A seal's signature goes to the archive from memory only. A store cut off midway leaves the
@@ -134,6 +146,41 @@ class PipelineStepsTest extends ServiceTestBase {
         assertThat(archive.newest(prefix(approvedChanged) + "document.pdf")).isEmpty();
         var signed = catalogue.find(unchanged.documentId()).orElseThrow();
         assertThat(signed.metadata()).containsEntry("signer", "Лебедева Ирина Викторовна, Директор");
+    }
+
+    /**
+     * A year end the director has not signed a month after it was rendered keeps its drafts through
+     * the drafts cleanup (it could be neither previewed nor signed without them); a draft that no
+     * document needs goes.
+     */
+    @Test
+    void theDraftsCleanupKeepsTheDraftsOfADocumentStillWaitingForTheDirector() throws Exception {
+        loadDemoSchoolOnce();
+        var journal = planner.plan("demo", "2025", null, "c-2025-8a", false).stream()
+                .filter(d -> d.kind() == DocumentKind.JOURNAL).findFirst().orElseThrow();
+        runs.start("demo", "2025", null, "c-2025-8a", "test", List.of(journal));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (runs.find(journal.documentId()).orElseThrow().state() != RunDocument.State.AWAITING_SIGNATURE) {
+            assertThat(System.nanoTime()).as("rendered for the director in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        String bucket = properties.storage().draftsBucket();
+        var drafts = new Drafts(s3, retrying, bucket, java.time.Clock.systemUTC());
+        drafts.put("orphan--of-no-run/draft.pdf", new byte[] {'%', 'P', 'D', 'F'}, "application/pdf");
+        var monthLater = new Drafts(s3, retrying, bucket, java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(31)));
+
+        assertThat(new DraftsCleanup(monthLater, runs, java.time.Duration.ofDays(30)).run()).isPositive();
+
+        assertThat(drafts.find("orphan--of-no-run/draft.pdf")).isEmpty();
+        assertThat(drafts.find(journal.documentId() + "/draft.pdf")).isPresent();
+        assertThat(drafts.find(journal.documentId() + "/data.json")).isPresent();
+
+        // Signed at last: the document leaves the director's queue, which other tests count.
+        assertThat(runs.approve(journal.documentId(), "test")).isTrue();
+        while (runs.find(journal.documentId()).orElseThrow().state() != RunDocument.State.ARCHIVED) {
+            assertThat(System.nanoTime()).as("archived in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     /** The document as a rendering of it now stands, not yet in the drafts: its title, data hash and version. */

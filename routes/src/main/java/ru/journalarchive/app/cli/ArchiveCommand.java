@@ -15,7 +15,7 @@ import ru.journalarchive.storage.catalogue.CatalogueRebuild;
 import ru.journalarchive.storage.catalogue.Disposal;
 import ru.journalarchive.storage.catalogue.FixityAudit;
 import ru.journalarchive.storage.catalogue.LegalHolds;
-import ru.journalarchive.storage.drafts.Drafts;
+import ru.journalarchive.app.run.DraftsCleanup;
 
 /**
  * {@code archive …}: the archivist's and administrator's care of the archive from the command
@@ -79,8 +79,8 @@ final class ArchiveCommand {
             }
             case "disposal" -> disposal(Arrays.copyOfRange(args, 2, args.length), out, beans);
             case "drafts-cleanup" -> {
-                var maxAge = beans.getBean(JournalArchiveProperties.class).storage().draftsMaxAge();
-                out.println("removed " + beans.getBean(Drafts.class).removeOlderThan(maxAge) + " drafts older than " + maxAge);
+                var cleanup = beans.getBean(DraftsCleanup.class);
+                out.println("removed " + cleanup.run() + " drafts older than " + cleanup.maxAge() + " that no waiting document needs");
                 yield 0;
             }
             default -> throw new UsageException(USAGE);

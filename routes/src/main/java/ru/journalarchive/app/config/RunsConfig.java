@@ -14,6 +14,7 @@ import ru.journalarchive.app.run.DirectorSigning;
 import ru.journalarchive.app.run.LateCorrections;
 import ru.journalarchive.app.run.DocumentPipeline;
 import ru.journalarchive.app.run.DocumentRendering;
+import ru.journalarchive.app.run.DraftsCleanup;
 import ru.journalarchive.app.run.PeriodEndJob;
 import ru.journalarchive.app.run.PeriodEnds;
 import org.quartz.CronScheduleBuilder;
@@ -54,6 +55,11 @@ public class RunsConfig {
         var runs = new ArchiveRuns(jdbc, transactions, r.attempts(), r.firstBackoff(), r.lease(), r.node());
         runs.releaseLeases();
         return runs;
+    }
+
+    @Bean
+    public DraftsCleanup draftsCleanup(Drafts drafts, ArchiveRuns runs, JournalArchiveProperties properties) {
+        return new DraftsCleanup(drafts, runs, properties.storage().draftsMaxAge());
     }
 
     @Bean

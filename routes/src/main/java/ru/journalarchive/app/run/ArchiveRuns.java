@@ -93,6 +93,12 @@ public class ArchiveRuns {
                 + "WHERE leased_until IS NOT NULL AND (leased_by = ? OR leased_by IS NULL)", node);
     }
 
+    /** The documents still on their way to the archive: neither archived nor failed for good. */
+    public java.util.Set<String> unfinishedDocumentIds() {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT document_id FROM run_document WHERE state NOT IN ('ARCHIVED', 'FAILED')", String.class));
+    }
+
     public Optional<RunDocument> find(String documentId) {
         return jdbc.query("SELECT * FROM run_document WHERE document_id = ?", this::row, documentId).stream().findFirst();
     }

@@ -23,6 +23,12 @@ final class DraftKeys {
         return d.documentId() + "/document.pdf.sig";
     }
 
+    /** The document a draft key belongs to. */
+    static String documentId(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
+
     static List<String> all(RunDocument d) {
         return List.of(pdf(d), twin(d), signedPdf(d), signature(d));
     }

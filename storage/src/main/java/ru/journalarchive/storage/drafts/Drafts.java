@@ -14,8 +14,8 @@ import ru.journalarchive.storage.s3.Retrying;
 
 /**
  * The drafts bucket: rendered documents waiting for a signature (no lock; they are not records yet).
- * A draft nobody signed is removed once it is older than the configured age, so unsigned copies of
- * pupils' marks do not pile up.
+ * A draft nobody needs any more is removed once it is older than the configured age, so unsigned
+ * copies of pupils' marks do not pile up.
  */
 public final class Drafts {
 
@@ -66,14 +66,18 @@ public final class Drafts {
         });
     }
 
-    /** Removes every draft last written before now − {@code maxAge}; returns how many. */
-    public int removeOlderThan(Duration maxAge) {
+    /**
+     * Removes every draft last written before now − {@code maxAge}, except those the caller still
+     * needs (a document still waiting for its signature); returns how many.
+     */
+    public int removeOlderThan(Duration maxAge, java.util.function.Predicate<String> stillNeeded) {
         Instant cutoff = clock.instant().minus(maxAge);
         var stale = retrying.call("list drafts", () -> {
             var keys = new java.util.ArrayList<String>();
             for (var item : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
                 var object = item.get();
-                if (object.lastModified().toInstant().isBefore(cutoff)) keys.add(object.objectName());
+                if (object.lastModified().toInstant().isBefore(cutoff) && !stillNeeded.test(object.objectName()))
+                    keys.add(object.objectName());
             }
             return keys;
         });
