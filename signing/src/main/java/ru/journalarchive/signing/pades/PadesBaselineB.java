@@ -76,8 +76,8 @@ public final class PadesBaselineB {
     }
 
     /**
-     * The room the CMS will need: a fixed 32 kB was a fifth of a year journal, and every byte of it is
-     * hashed twice more (the detached signature, the manifest) and stored twice.
+     * The room the CMS will need: a fixed 32 kB, written as 64 kB of hex, was 30 % of a year journal,
+     * and every byte of it is hashed and stored with the file.
      */
     int room(SigningCredentials credentials, List<X509CRL> crls) {
         try {
