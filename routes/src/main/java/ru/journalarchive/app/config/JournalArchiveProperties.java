@@ -99,17 +99,20 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
     public record KeyRef(Path keystore, String alias, String password) {}
 
     /**
-     * The service's own RFC 3161 TSA for tests and the demo: its key from a PKCS#12 file (password in
-     * TEST_TSA_PASSWORD), or, without one, from a throw-away test PKI made at start.
+     * The service's own RFC 3161 TSA for tests and the demo: its key from a PKCS#12 file (password from
+     * TEST_TSA_PASSWORD), or, without one, from a throw-away test PKI made at start. With
+     * stampsOwnSignatures and no tsa-url it also stamps the service's own signatures (the demo).
      */
-    public record TestTsa(boolean enabled, String keystore, String alias) {}
+    public record TestTsa(boolean enabled, String keystore, String alias, String password, boolean stampsOwnSignatures) {}
 
     /** The administrator's login; the password hash comes from the environment (JA_ADMIN_PASSWORD_HASH). */
     public record Admin(String username, String passwordHash) {}
 
     /**
      * The demo profile: generate and load this school at start; token (from DEMO_TOKEN) for the demo's
-     * curl examples; with DEMO_USERS_PASSWORD, the logins director (of this school), archivist and inspector.
+     * curl examples; with DEMO_USERS_PASSWORD, the logins director (of this school), archivist and inspector;
+     * the folder of the test PKI that stands in for the keys, TSA and trusted roots not configured (DemoEnvironment).
      */
-    public record Demo(String schoolCode, long seed, int students, int year, String token, String usersPassword) {}
+    public record Demo(String schoolCode, long seed, int students, int year, String token, String usersPassword,
+                       Path pkiDirectory) {}
 }

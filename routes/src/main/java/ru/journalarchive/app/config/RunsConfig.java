@@ -27,6 +27,7 @@ import ru.journalarchive.app.run.ExternalDirectorSigning;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.app.signing.DocumentSigner;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
+import ru.journalarchive.app.signing.TestTimeStampAuthority;
 import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
 import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
 import ru.journalarchive.journal.snapshot.SchoolYearOutlineReader;
@@ -85,6 +86,14 @@ public class RunsConfig {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${journal-archive.signing.tsa-url:}'.isBlank()")
     public ru.journalarchive.signing.timestamp.TimeStampClient timeStampAuthority(JournalArchiveProperties properties) {
         return ru.journalarchive.signing.timestamp.TimeStampClient.http(properties.signing().tsaUrl(), java.time.Duration.ofSeconds(10));
+    }
+
+    /** No TSA configured, and the test TSA is to stamp the service's own signatures (the demo): asked in-process. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${journal-archive.signing.tsa-url:}'.isBlank()"
+            + " and ${journal-archive.signing.test-tsa.enabled:false} and ${journal-archive.signing.test-tsa.stamps-own-signatures:false}")
+    public ru.journalarchive.signing.timestamp.TimeStampClient ownTimeStampAuthority(TestTimeStampAuthority tsa) {
+        return ru.journalarchive.signing.timestamp.TimeStampClient.local(tsa.authority());
     }
 
     @Bean

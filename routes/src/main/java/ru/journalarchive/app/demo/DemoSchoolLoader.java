@@ -60,5 +60,8 @@ public class DemoSchoolLoader implements ApplicationRunner {
         }
         log.info("demo school '{}' loaded: {} batches, {} in {} ms", demo.schoolCode(), data.batches().size(),
                 data.distinctRecords(), (System.nanoTime() - started) / 1_000_000);
+        var root = demo.pkiDirectory().resolve(DemoPki.ROOT);
+        if (java.nio.file.Files.exists(root))
+            log.info("demo: signatures chain up to the test root {} (also GET /api/v1/demo/root.pem): verify --trust it", root.toAbsolutePath());
     }
 }

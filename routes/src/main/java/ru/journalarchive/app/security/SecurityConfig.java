@@ -47,6 +47,7 @@ public class SecurityConfig {
                         // A TSA answers anyone by protocol (RFC 3161 has no login); it sees only hashes.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tsa/certificates").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/root.pem").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/schools/{school}/batches").access(ownSchool)
                         .requestMatchers("/api/v1/schools/{school}/signing-queue", "/api/v1/schools/{school}/signing-queue/**")
                                 .access(directorOfSchool)

@@ -78,6 +78,14 @@ public final class TestPki {
                 now.plusSeconds(86_400L * 365 * 10), false, KeyPurposeId.id_kp_timeStamping));
     }
 
+    /** A test PKI kept from before (the demo's, in files): its CAs and TSA with their keys, to issue certificates and CRLs again. */
+    public TestPki(Issued root, Issued intermediate, Issued tsa) {
+        this.algorithm = GostAlgorithm.of(root.keys().getPublic());
+        this.root = root;
+        this.intermediate = intermediate;
+        this.tsa = tsa;
+    }
+
     public GostAlgorithm algorithm() {
         return algorithm;
     }
