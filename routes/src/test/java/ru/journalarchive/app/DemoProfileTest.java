@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
 import ru.journalarchive.journal.testing.TestDatabase;
 
 /**
- * A newcomer's demo: the {@code demo} profile with no key, TSA or trust configuration at all. The
+ * A newcomer's demo: the {@code demo} profile with no key, TSA, trust or login configuration at all. The
  * service makes its test PKI, the director approves a class's year end, and the archived ledger
  * verifies as VALID with a time-stamp — through the inspector's API and offline with the root the
  * demo hands out.
@@ -40,8 +39,6 @@ import ru.journalarchive.journal.testing.TestDatabase;
         "journal-archive.demo.pki-directory=" + DemoProfileTest.PKI_DIR,
         "journal-archive.demo.students=110",
         "journal-archive.demo.seed=7",
-        "journal-archive.demo.users-password=" + DemoProfileTest.USERS_PASSWORD,
-        "journal-archive.demo.token=demo-profile-test-token",
         "journal-archive.runs.poll=200ms",
         "camel.main.shutdown-timeout=5"})
 @ActiveProfiles("demo")
@@ -49,8 +46,9 @@ import ru.journalarchive.journal.testing.TestDatabase;
 class DemoProfileTest {
 
     static final String PKI_DIR = "target/demo-profile-test-pki";
-    static final String USERS_PASSWORD = "demo-profile-users-password";
-    static final String ADMIN_PASSWORD = "demo-profile-admin-password";
+    /** The demo's published logins (README.md): the profile sets them when the environment does not. */
+    static final String USERS_PASSWORD = "demo-users-password";
+    static final String ADMIN_PASSWORD = "demo-admin-password";
     static final TestDatabase DB = TestDatabase.create();
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -66,7 +64,6 @@ class DemoProfileTest {
         registry.add("spring.datasource.password", DB::password);
         registry.add("journal-archive.storage.archive-bucket", () -> "ja-demo-archive-" + RUN);
         registry.add("journal-archive.storage.drafts-bucket", () -> "ja-demo-drafts-" + RUN);
-        registry.add("journal-archive.admin.password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD));
     }
 
     @LocalServerPort

@@ -11,6 +11,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 
 /**
@@ -25,6 +26,10 @@ public class DemoEnvironment implements EnvironmentPostProcessor {
     static final String SOURCE = "demoPki";
     /** The PKCS#12 password of the demo's throw-away keys unless JA_KEYS_PASSWORD gives one. */
     static final String DEFAULT_PASSWORD = "demo-keys-password";
+    /** The demo's published logins (README.md, docker-compose.yml). */
+    static final String DEMO_TOKEN = "demo-school-token";
+    static final String DEMO_USERS_PASSWORD = "demo-users-password";
+    static final String DEMO_ADMIN_PASSWORD = "demo-admin-password";
 
     private final Log log;
 
@@ -60,10 +65,23 @@ public class DemoEnvironment implements EnvironmentPostProcessor {
                     dir.resolve(DemoPki.ROOT_CRL) + "," + dir.resolve(DemoPki.INTERMEDIATE_CRL));
             defaults.put("journal-archive.verification.fetch-crls", "false");
         }
-        if (defaults.isEmpty()) return;
-        DemoPki.open(dir, GostAlgorithm.GOST_2012_256, password.toCharArray(), Instant.now());
+        if (!defaults.isEmpty()) {
+            DemoPki.open(dir, GostAlgorithm.GOST_2012_256, password.toCharArray(), Instant.now());
+            log.info("demo: the test PKI in " + dir.toAbsolutePath() + " stands in for " + String.join(", ", defaults.keySet()));
+        }
+        demoLogins(env, defaults);
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.copyOf(defaults)));
-        log.info("demo: the test PKI in " + dir.toAbsolutePath() + " stands in for " + String.join(", ", defaults.keySet()));
+    }
+
+    /** The logins docker-compose.yml documents, unless the environment gives others: one command starts a usable demo. */
+    private void demoLogins(ConfigurableEnvironment env, Map<String, Object> defaults) {
+        if (blank(env, "journal-archive.demo.token")) defaults.put("journal-archive.demo.token", DEMO_TOKEN);
+        if (blank(env, "journal-archive.demo.users-password"))
+            defaults.put("journal-archive.demo.users-password", DEMO_USERS_PASSWORD);
+        if (blank(env, "journal-archive.admin.password-hash")) {
+            defaults.put("journal-archive.admin.password-hash", "{bcrypt}" + new BCryptPasswordEncoder().encode(DEMO_ADMIN_PASSWORD));
+            log.warn("demo: the administrator's password is the published demo one; set JA_ADMIN_PASSWORD_HASH for anything but a demo");
+        }
     }
 
     private static boolean blank(ConfigurableEnvironment env, String name) {

@@ -3,8 +3,10 @@ package ru.journalarchive.app.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import ru.journalarchive.app.config.JournalArchiveProperties;
 
 /**
@@ -23,6 +25,9 @@ public class DemoRootController {
 
     @GetMapping(path = "/api/v1/demo/root.pem", produces = "application/x-pem-file")
     public String root() throws IOException {
-        return Files.readString(properties.demo().pkiDirectory().resolve(DemoPki.ROOT));
+        var root = properties.demo().pkiDirectory().resolve(DemoPki.ROOT);
+        // The operator configured keys of their own: there is no demo root to hand out.
+        if (!Files.exists(root)) throw new ResponseStatusException(HttpStatus.NOT_FOUND, "В этой установке нет демонстрационного корневого сертификата");
+        return Files.readString(root);
     }
 }

@@ -42,7 +42,8 @@ public class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) -> problems.forbidden(res,
                                 "Недостаточно прав для этого действия или документы другой школы")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/actuator/health",
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**",
+                                "/api/v1/swagger-ui/**", "/actuator/health",
                                 "/actuator/health/**", "/error").permitAll()
                         // A TSA answers anyone by protocol (RFC 3161 has no login); it sees only hashes.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
