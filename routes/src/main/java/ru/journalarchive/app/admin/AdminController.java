@@ -24,6 +24,7 @@ import ru.journalarchive.journal.school.School;
 import ru.journalarchive.journal.school.SchoolRegistry;
 
 /** Schools and their journal systems' tokens, for the administrator. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Администрирование")
 @RestController
 @RequestMapping("/api/v1/admin")
 @SecurityRequirement(name = "login")

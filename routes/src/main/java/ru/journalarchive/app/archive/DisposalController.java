@@ -20,6 +20,7 @@ import ru.journalarchive.reports.engine.ReportEngine;
 import ru.journalarchive.storage.catalogue.Disposal;
 
 /** Destruction after retention, for archivists: what may go, the act to approve, and the confirmation. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Уничтожение")
 @RestController
 @SecurityRequirement(name = "login")
 @RequestMapping("/api/v1/disposal")

@@ -46,6 +46,7 @@ import ru.journalarchive.storage.catalogue.LegalHolds;
  * catalogue, see retention and hold, download a file or the whole package, verify an archived
  * document. Every download is written to the read audit, with who and from where.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Архив")
 @RestController
 @SecurityRequirement(name = "login")
 @RequestMapping("/api/v1/documents")

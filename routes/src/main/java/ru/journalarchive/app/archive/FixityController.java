@@ -15,6 +15,7 @@ import ru.journalarchive.journal.ingest.Problem;
 import ru.journalarchive.storage.catalogue.FixityAudit;
 
 /** The fixity audit's summary (the last finished run and its findings), and a run on demand. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Администрирование")
 @RestController
 @RequestMapping("/api/v1/admin/fixity")
 @SecurityRequirement(name = "login")

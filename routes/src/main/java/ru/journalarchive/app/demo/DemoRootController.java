@@ -13,6 +13,7 @@ import ru.journalarchive.app.config.JournalArchiveProperties;
  * {@code GET /api/v1/demo/root.pem}: the demo PKI's root certificate, for an inspector's offline
  * {@code verify --trust root.pem} of what the demo signed. A certificate is public; no login.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Тестовые службы")
 @RestController
 @Profile("demo")
 public class DemoRootController {

@@ -24,6 +24,7 @@ import ru.journalarchive.journal.ingest.Batch;
 import ru.journalarchive.journal.ingest.IngestResult;
 
 /** The push API of schools' journal systems. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Приём данных")
 @RestController
 @RequestMapping("/api/v1/schools/{school}/batches")
 public class BatchController {

@@ -19,6 +19,7 @@ import ru.journalarchive.journal.school.SchoolRegistry;
 import ru.journalarchive.journal.ingest.UnknownSchoolException;
 
 /** Archive runs on demand (a school, a period or the year end, optionally one class) and their progress. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Архивирование")
 @RestController
 @RequestMapping("/api/v1/archive-runs")
 @SecurityRequirement(name = "login")

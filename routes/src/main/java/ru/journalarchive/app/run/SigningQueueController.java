@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.journalarchive.storage.drafts.Drafts;
 
 /** The director's queue: year-end documents waiting for a signature, their previews, and signing them as a batch. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Подпись директора")
 @RestController
 @RequestMapping("/api/v1/schools/{school}/signing-queue")
 @SecurityRequirement(name = "login")

@@ -11,6 +11,7 @@ import ru.journalarchive.signing.pki.Pem;
  * The test TSA (RFC 3161 over HTTP): {@code POST /api/v1/tsa} with a TimeStampReq, and its certificate
  * chain at {@code GET /api/v1/tsa/certificates}. On only when journal-archive.signing.test-tsa.enabled.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Тестовые службы")
 @RestController
 @ConditionalOnProperty("journal-archive.signing.test-tsa.enabled")
 public class TestTsaController {

@@ -18,6 +18,7 @@ import ru.journalarchive.signing.verify.VerificationProtocol;
 import ru.journalarchive.signing.verify.VerificationReport;
 
 /** The inspector's check of a file brought in: a signed PDF, or any file with its detached signature. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Проверка подписи")
 @RestController
 @SecurityRequirement(name = "login")
 @RequestMapping("/api/v1/verifications")
