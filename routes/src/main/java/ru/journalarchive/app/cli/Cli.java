@@ -17,6 +17,7 @@ import ru.journalarchive.journal.school.SchoolRegistry;
 public final class Cli {
 
     static final int USAGE = 64;
+    private static final String LOGGING = "cli-logback.xml";
     static final String HELP = """
             usage: java -jar journal-archive.jar [serve]
                    java -jar journal-archive.jar demo-data --out DIR [--seed N] [--students N] [--year YYYY]
@@ -41,7 +42,11 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The process's command: logs go to stderr, stdout carries only the command's output. */
     public static int run(String[] args) {
+        // Read by logback on its first logger, and by Spring Boot when a command starts an application.
+        System.setProperty("logback.configurationFile", LOGGING);
+        System.setProperty("logging.config", "classpath:" + LOGGING);
         return run(args, System.out, System.err);
     }
 
@@ -50,7 +55,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "demo-data" -> demoData(options(args, 1), out);
                 case "school" -> school(args, out);
-                case "token" -> token(args, out);
+                case "token" -> token(args, out, err);
                 case "bench" -> args.length > 1 && args[1].equals("render") ? RenderBenchmark.run(options(args, 2), out)
                         : args.length > 1 && args[1].equals("signing") ? SigningBenchmark.run(options(args, 2), out)
                         : args.length > 1 && args[1].equals("storage") ? StorageBenchmark.run(options(args, 2), out)
@@ -98,12 +103,12 @@ public final class Cli {
         return 0;
     }
 
-    private static int token(String[] args, PrintStream out) {
+    private static int token(String[] args, PrintStream out, PrintStream err) {
         SchoolRegistry registry = registry();
         if (args.length == 4 && args[1].equals("issue")) {
             var issued = registry.issueToken(args[2], args[3]);
-            out.println("token id " + issued.id() + " (shown once, keep it secret):");
-            out.println(issued.token());
+            err.println("token id " + issued.id() + " (shown once, keep it secret):");
+            out.println(issued.token()); // alone, for a script to read
         } else if (args.length == 3 && args[1].equals("list")) {
             registry.tokens(args[2]).forEach(out::println);
         } else if (args.length == 3 && args[1].equals("revoke")) {
