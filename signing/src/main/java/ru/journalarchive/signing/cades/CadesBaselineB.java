@@ -1,7 +1,5 @@
 package ru.journalarchive.signing.cades;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
@@ -122,13 +120,11 @@ public final class CadesBaselineB {
             certificates.addAll(credentials.chain());
             generator.addCertificates(new JcaCertStore(certificates));
             if (!crls.isEmpty()) generator.addCRLs(new JcaCRLStore(crls));
-            byte[] encoded = generator.generate(content, false).getEncoded();
+            byte[] encoded = CmsEncoding.der(generator.generate(content, false));
             pool.offer(signer);
             return encoded;
         } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

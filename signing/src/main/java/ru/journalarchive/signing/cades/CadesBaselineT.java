@@ -36,10 +36,10 @@ public final class CadesBaselineT {
                 AttributeTable unsigned = signer.getUnsignedAttributes() == null ? new AttributeTable(new org.bouncycastle.asn1.ASN1EncodableVector())
                         : signer.getUnsignedAttributes();
                 unsigned = unsigned.add(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-                        ASN1Primitive.fromByteArray(token.getEncoded()));
+                        ASN1Primitive.fromByteArray(token.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER)));
                 stamped.add(SignerInformation.replaceUnsignedAttributes(signer, unsigned));
             }
-            return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded();
+            return CmsEncoding.der(CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)));
         } catch (CMSException e) {
             throw new IllegalArgumentException("not a CMS signature: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import ru.journalarchive.signing.cades.CadesBaselineT;
+import ru.journalarchive.signing.cades.CmsEncoding;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineB;
@@ -109,10 +110,12 @@ public final class ExternalSigning {
         check(session, cms);
         byte[] complete;
         try {
-            complete = timestamps == null ? cms.clone() : timestamps.extend(cms);
+            complete = timestamps == null ? CmsEncoding.der(new CMSSignedData(cms)) : timestamps.extend(cms);
         } catch (TimeStampUnavailable e) {
             sessions.putIfAbsent(sessionId, session); // the token's signature is good: the same CMS can complete later
             throw e;
+        } catch (CMSException e) {
+            throw new ExternalSignatureRejected("Подпись не является CMS: " + e.getMessage()); // check() parsed it already
         }
         if (!session.pdf()) return complete;
         String hex = HexFormat.of().withUpperCase().formatHex(complete);

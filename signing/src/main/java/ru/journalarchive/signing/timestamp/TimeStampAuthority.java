@@ -70,10 +70,10 @@ public final class TimeStampAuthority {
                 parsed = new TimeStampRequest(request);
             } catch (IOException | RuntimeException e) {
                 return responses.generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
-                        org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat, "malformed request").getEncoded();
+                        org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat, "malformed request").getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
             }
             BigInteger serial = new BigInteger(64, random);
-            return responses.generateGrantedResponse(parsed, serial, Date.from(clock.instant())).getEncoded();
+            return responses.generateGrantedResponse(parsed, serial, Date.from(clock.instant())).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
         } catch (TSPException | IOException e) {
             throw new IllegalStateException("cannot answer a time-stamp request", e);
         }
