@@ -24,8 +24,6 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampToken;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 
@@ -37,9 +35,11 @@ import ru.journalarchive.signing.keys.GostProvider;
 public final class CmsSignatureVerifier {
 
     private final TrustAnchors trust;
+    private final TimeStampCheck timestamps;
 
     public CmsSignatureVerifier(TrustAnchors trust) {
         this.trust = trust;
+        this.timestamps = new TimeStampCheck(trust);
     }
 
     /** A detached signature ({@code .sig}) over a whole file. */
@@ -60,8 +60,14 @@ public final class CmsSignatureVerifier {
 
     /** @param claimedTime the signing time claimed outside the CMS (a PDF's M entry), used when the CMS has none */
     public List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime) {
+        return verify(signed, claimedTime, List.of());
+    }
+
+    /** @param validationCrls CRLs the document carries beside the CMS (a PDF's DSS) */
+    public List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime, List<X509CRL> validationCrls) {
         var certificates = new ArrayList<X509Certificate>();
         var crls = new ArrayList<X509CRL>(trust.crls());
+        crls.addAll(validationCrls);
         try {
             var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) certificates.add(converter.getCertificate(holder));
@@ -153,29 +159,9 @@ public final class CmsSignatureVerifier {
         var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) return null;
         try {
-            var token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
-                    attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
-            var tsaHolder = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(GostProvider.get()).build(tsaHolder));
-            var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
-            var tokenCertificates = new ArrayList<X509Certificate>();
-            for (X509CertificateHolder h : token.getCertificates().getMatches(null)) tokenCertificates.add(converter.getCertificate(h));
-            var tsaCheck = CertificateValidation.check(converter.getCertificate(tsaHolder), tokenCertificates, crls, trust,
-                    token.getTimeStampInfo().getGenTime().toInstant(), true);
-            if (tsaCheck.chain() != ChainStatus.TRUSTED || tsaCheck.verdict() == Verdict.INVALID) {
-                reasons.add("Штамп времени выдан службой, которой нет доверия: время подписания им не подтверждено");
-                return null;
-            }
-            var imprint = token.getTimeStampInfo().getMessageImprintDigest();
-            String digest = GostAlgorithm.digestName(token.getTimeStampInfo().getMessageImprintAlgOID());
-            byte[] expected = MessageDigest.getInstance(digest, GostProvider.get()).digest(signer.getSignature());
-            if (!Arrays.equals(expected, imprint)) {
-                reasons.add("Штамп времени выдан не на эту подпись");
-                return null;
-            }
-            return token.getTimeStampInfo().getGenTime().toInstant();
-        } catch (TSPException | java.io.IOException | CMSException | GeneralSecurityException | OperatorCreationException
-                 | RuntimeException e) {
+            return timestamps.provenTime(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(),
+                    signer.getSignature(), crls, reasons);
+        } catch (java.io.IOException e) {
             reasons.add("Штамп времени недействителен: " + e.getMessage());
             return null;
         }
