@@ -66,6 +66,8 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         MATRIX.put("POST /api/v1/tsa", EVERYONE);
         MATRIX.put("GET /api/v1/tsa/certificates", EVERYONE);
         MATRIX.put("GET /api/v1/openapi.json", EVERYONE);
+        MATRIX.put("GET /api/v1/openapi.json/swagger-config", EVERYONE);
+        MATRIX.put("GET /api/v1/docs", EVERYONE); // Swagger UI: a redirect to its page, which shows only the description
         MATRIX.put("GET /api/v1/openapi.json.yaml", EnumSet.noneOf(Caller.class));
     }
 
