@@ -117,6 +117,11 @@ public class ApiProblems {
                 List.of(new Problem(e.path(), e.getMessage()))));
     }
 
+    @ExceptionHandler(ResourceNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ResourceNotFound e) {
+        return body(problem(HttpStatus.NOT_FOUND, "Не найдено", e.getMessage(), List.of(new Problem(e.path(), e.getMessage()))));
+    }
+
     @ExceptionHandler(ru.journalarchive.signing.external.ExternalSignatureRejected.class)
     ResponseEntity<ProblemDetail> signatureRejected(Exception e) {
         return body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Подпись не принята", e.getMessage(),

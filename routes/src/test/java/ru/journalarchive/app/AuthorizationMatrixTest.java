@@ -26,16 +26,24 @@ import ru.journalarchive.storage.archive.PackageWriter;
 /**
  * Every endpoint of the API against every kind of caller: who gets through (any answer but 401/403)
  * and who is turned away. The endpoints are taken from the running application, so a new endpoint
- * without a line in this table fails the test. Then the cross-school cases: a director of another
- * school sees nothing of this one, a school's token writes nothing into another school.
+ * without a line in this table fails the test. Every person is tried with their password and with a
+ * personal token, which must let them do the same, except issue tokens. Then the cross-school cases:
+ * a director of another school sees nothing of this one, a school's token writes nothing into another school.
  */
 class AuthorizationMatrixTest extends ServiceTestBase {
 
     enum Caller { ANONYMOUS, TOKEN_OF_SCHOOL, TOKEN_OF_OTHER_SCHOOL, DIRECTOR, DIRECTOR_OF_OTHER_SCHOOL, ARCHIVIST, INSPECTOR, ADMIN }
 
+    /** How a person authenticates; the other callers have one way only. */
+    enum Via { PASSWORD, PERSONAL_TOKEN }
+
     static final String PASSWORD = "matrix-test-password";
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> READERS = EnumSet.of(Caller.ARCHIVIST, Caller.INSPECTOR, Caller.DIRECTOR, Caller.DIRECTOR_OF_OTHER_SCHOOL);
+    static final Set<Caller> PEOPLE = EnumSet.of(Caller.DIRECTOR, Caller.DIRECTOR_OF_OTHER_SCHOOL, Caller.ARCHIVIST, Caller.INSPECTOR,
+            Caller.ADMIN);
+    /** Rows whose people are turned away when they come with a personal token: a token issues no tokens. */
+    static final Set<String> PASSWORD_ONLY = Set.of("POST /api/v1/me/tokens", "POST /api/v1/admin/users/{username}/tokens");
 
     /** "METHOD pattern" → who gets through. The school in every path is "demo". */
     static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
@@ -50,8 +58,12 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         for (String m : List.of("POST /api/v1/admin/schools", "GET /api/v1/admin/schools", "POST /api/v1/admin/schools/{school}/tokens",
                 "GET /api/v1/admin/schools/{school}/tokens", "DELETE /api/v1/admin/tokens/{id}", "POST /api/v1/admin/users",
                 "GET /api/v1/admin/users", "DELETE /api/v1/admin/users/{username}", "GET /api/v1/admin/fixity",
-                "POST /api/v1/admin/fixity", "POST /api/v1/archive-runs", "GET /api/v1/archive-runs/{id}"))
+                "POST /api/v1/admin/fixity", "POST /api/v1/archive-runs", "GET /api/v1/archive-runs/{id}",
+                "GET /api/v1/admin/users/{username}/tokens", "POST /api/v1/admin/users/{username}/tokens",
+                "DELETE /api/v1/admin/users/{username}/tokens/{id}"))
             MATRIX.put(m, EnumSet.of(Caller.ADMIN));
+        for (String m : List.of("GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}"))
+            MATRIX.put(m, PEOPLE);
         // Any director may search (and finds only their own school's documents, checked below); a document of
         // "demo" is for its own director only.
         MATRIX.put("GET /api/v1/documents", READERS);
@@ -72,12 +84,15 @@ class AuthorizationMatrixTest extends ServiceTestBase {
     }
 
     static String document;
+    static final Map<Caller, String> PERSONAL_TOKENS = new java.util.EnumMap<>(Caller.class);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     @Autowired
     PackageWriter writer;
+    @Autowired
+    ru.journalarchive.app.security.PersonalTokens personalTokens;
 
     @BeforeAll
     static void noDocumentYet() {
@@ -91,6 +106,8 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         users.add("director-other", PASSWORD, Role.DIRECTOR, "other", "Смирнов Олег Петрович");
         users.add("archivist", PASSWORD, Role.ARCHIVIST, null, "Петрова Анна Сергеевна");
         users.add("inspector", PASSWORD, Role.INSPECTOR, null, "Кузнецов Илья Андреевич");
+        for (Caller person : PEOPLE) PERSONAL_TOKENS.put(person, personalTokens.issue(login(person)[0], "matrix", null, "admin",
+                "127.0.0.1").token());
         document = writer.store(new ArchivePackage("matrix-" + RUN, List.of("matrix-" + RUN),
                 Map.of("kind", "journal", "school", "demo", "school_year", "2025", "title", "Журнал для проверки прав"),
                 List.of(new ArchivePackage.PackageFile("document.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))),
@@ -112,12 +129,14 @@ class AuthorizationMatrixTest extends ServiceTestBase {
             String path = row.getKey().substring(method.length() + 1).replace("{school}", "demo").replace("{documentId}", document)
                     .replace("{name}", "document.pdf").replace("{sessionId}", "no-session").replace("{username}", "nobody")
                     .replace("{id}", path(row.getKey()));
-            for (Caller caller : Caller.values()) {
-                int status = call(caller, method, path);
-                boolean through = status != 401 && status != 403;
-                if (through != row.getValue().contains(caller))
-                    wrong.add(row.getKey() + " as " + caller + ": " + status);
-            }
+            for (Caller caller : Caller.values())
+                for (Via via : PEOPLE.contains(caller) ? EnumSet.allOf(Via.class) : EnumSet.of(Via.PASSWORD)) {
+                    int status = call(caller, via, method, path);
+                    boolean through = status != 401 && status != 403;
+                    boolean expected = row.getValue().contains(caller)
+                            && !(via == Via.PERSONAL_TOKEN && PASSWORD_ONLY.contains(row.getKey()));
+                    if (through != expected) wrong.add(row.getKey() + " as " + caller + " by " + via + ": " + status);
+                }
         }
         assertThat(wrong).as("callers let in or turned away against the matrix").isEmpty();
     }
@@ -125,20 +144,24 @@ class AuthorizationMatrixTest extends ServiceTestBase {
     @Test
     void aDirectorOfAnotherSchoolSeesNothingOfThisOneAndATokenWritesOnlyItsOwnSchool() throws Exception {
         setUp();
-        assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, "GET", "/api/v1/documents/" + document)).isEqualTo(403);
-        assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, "GET", "/api/v1/documents/" + document + "/files/document.pdf")).isEqualTo(403);
-        assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, "GET", "/api/v1/schools/demo/signing-queue")).isEqualTo(403);
-        assertThat(body(send(Caller.DIRECTOR_OF_OTHER_SCHOOL, "GET", "/api/v1/documents?school=demo")).get("documents")).isEmpty();
-        var own = body(send(Caller.DIRECTOR, "GET", "/api/v1/documents?school=other"));
-        own.get("documents").forEach(d -> assertThat(d.at("/metadata/school").asText()).isEqualTo("demo"));
-        assertThat(call(Caller.DIRECTOR, "GET", "/api/v1/documents/" + document)).isEqualTo(200);
-        int reads = jdbc.queryForObject("SELECT count(*) FROM document_read WHERE document_id = ?", Integer.class, document);
-        assertThat(call(Caller.DIRECTOR, "GET", "/api/v1/documents/" + document + "/files/document.pdf")).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT reader FROM document_read WHERE document_id = ? ORDER BY id DESC LIMIT 1", String.class,
-                document)).isEqualTo("director-demo");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE document_id = ?", Integer.class, document))
-                .isEqualTo(reads + 1);
-        assertThat(call(Caller.TOKEN_OF_OTHER_SCHOOL, "POST", "/api/v1/schools/demo/batches")).isEqualTo(403);
+        for (Via via : Via.values()) {
+            assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, via, "GET", "/api/v1/documents/" + document)).isEqualTo(403);
+            assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, via, "GET", "/api/v1/documents/" + document + "/files/document.pdf"))
+                    .isEqualTo(403);
+            assertThat(call(Caller.DIRECTOR_OF_OTHER_SCHOOL, via, "GET", "/api/v1/schools/demo/signing-queue")).isEqualTo(403);
+            assertThat(body(send(Caller.DIRECTOR_OF_OTHER_SCHOOL, via, "GET", "/api/v1/documents?school=demo")).get("documents"))
+                    .isEmpty();
+            var own = body(send(Caller.DIRECTOR, via, "GET", "/api/v1/documents?school=other"));
+            own.get("documents").forEach(d -> assertThat(d.at("/metadata/school").asText()).isEqualTo("demo"));
+            assertThat(call(Caller.DIRECTOR, via, "GET", "/api/v1/documents/" + document)).isEqualTo(200);
+            int reads = jdbc.queryForObject("SELECT count(*) FROM document_read WHERE document_id = ?", Integer.class, document);
+            assertThat(call(Caller.DIRECTOR, via, "GET", "/api/v1/documents/" + document + "/files/document.pdf")).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT reader FROM document_read WHERE document_id = ? ORDER BY id DESC LIMIT 1",
+                    String.class, document)).isEqualTo("director-demo");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE document_id = ?", Integer.class, document))
+                    .isEqualTo(reads + 1);
+        }
+        assertThat(call(Caller.TOKEN_OF_OTHER_SCHOOL, Via.PASSWORD, "POST", "/api/v1/schools/demo/batches")).isEqualTo(403);
     }
 
     /** Ids that exist where it matters: the archived document, run 1, act 1, token 999999. */
@@ -148,11 +171,11 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         return "1";
     }
 
-    int call(Caller caller, String method, String path) throws Exception {
-        return send(caller, method, path).statusCode();
+    int call(Caller caller, Via via, String method, String path) throws Exception {
+        return send(caller, via, method, path).statusCode();
     }
 
-    HttpResponse<String> send(Caller caller, String method, String path) throws Exception {
+    HttpResponse<String> send(Caller caller, Via via, String method, String path) throws Exception {
         var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}"));
@@ -160,14 +183,23 @@ class AuthorizationMatrixTest extends ServiceTestBase {
             case ANONYMOUS -> null;
             case TOKEN_OF_SCHOOL -> "Bearer " + demoToken;
             case TOKEN_OF_OTHER_SCHOOL -> "Bearer " + otherToken;
-            case DIRECTOR -> basic("director-demo", PASSWORD);
-            case DIRECTOR_OF_OTHER_SCHOOL -> basic("director-other", PASSWORD);
-            case ARCHIVIST -> basic("archivist", PASSWORD);
-            case INSPECTOR -> basic("inspector", PASSWORD);
-            case ADMIN -> basic("admin", ADMIN_PASSWORD);
+            default -> via == Via.PERSONAL_TOKEN ? "Bearer " + PERSONAL_TOKENS.get(caller)
+                    : basic(login(caller)[0], login(caller)[1]);
         };
         if (authorization != null) request.header("Authorization", authorization);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A person's username and password. */
+    static String[] login(Caller person) {
+        return switch (person) {
+            case DIRECTOR -> new String[] {"director-demo", PASSWORD};
+            case DIRECTOR_OF_OTHER_SCHOOL -> new String[] {"director-other", PASSWORD};
+            case ARCHIVIST -> new String[] {"archivist", PASSWORD};
+            case INSPECTOR -> new String[] {"inspector", PASSWORD};
+            case ADMIN -> new String[] {"admin", ADMIN_PASSWORD};
+            default -> throw new IllegalArgumentException(person + " has no login");
+        };
     }
 
     static String basic(String user, String password) {

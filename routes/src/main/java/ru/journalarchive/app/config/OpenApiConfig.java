@@ -3,6 +3,7 @@ package ru.journalarchive.app.config;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.examples.Example;
@@ -37,6 +38,8 @@ public class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes("schoolToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("Токен журнальной системы школы"))
+                        .addSecuritySchemes("personalToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("Личный токен пользователя (jau_…): те же права, что у входа по паролю"))
                         .addSecuritySchemes("login", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("Вход пользователя: директор (своя школа), архивист, проверяющий, администратор")));
     }
@@ -81,4 +84,13 @@ public class OpenApiConfig {
     }
 
     public static final String EVERY_SECTION = "openapi/batch-every-section.json";
+
+    /** Wherever a person's login is accepted, so is their personal token. */
+    @Bean
+    OpenApiCustomizer personalTokenWhereverLogin() {
+        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getSecurity() != null && operation.getSecurity().stream().anyMatch(s -> s.containsKey("login")))
+                operation.addSecurityItem(new SecurityRequirement().addList("personalToken"));
+        }));
+    }
 }

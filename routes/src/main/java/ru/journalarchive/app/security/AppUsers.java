@@ -1,5 +1,7 @@
 package ru.journalarchive.app.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,10 +55,26 @@ public class AppUsers implements UserDetailsService {
     }
 
     public Optional<User> find(String username) {
-        if (administrator != null && administrator.username().equals(username)) return Optional.of(administrator);
-        return jdbc.query("SELECT * FROM app_user WHERE username = ?", (rs, n) -> new User(rs.getString("username"),
-                rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("school"),
-                rs.getString("full_name"), rs.getBoolean("enabled")), username).stream().findFirst();
+        if (isAdministrator(username)) return Optional.of(administrator);
+        return jdbc.query("SELECT * FROM app_user WHERE username = ?", (rs, n) -> user(rs), username).stream().findFirst();
+    }
+
+    /**
+     * The user named {@code username} from a row that joined app_user's columns (null there: no such user),
+     * the administrator from the environment first, as in {@link #find}.
+     */
+    User joined(String username, ResultSet rs) throws SQLException {
+        if (isAdministrator(username)) return administrator;
+        return rs.getString("username") == null ? null : user(rs);
+    }
+
+    private boolean isAdministrator(String username) {
+        return administrator != null && administrator.username().equals(username);
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                rs.getString("school"), rs.getString("full_name"), rs.getBoolean("enabled"));
     }
 
     @Override

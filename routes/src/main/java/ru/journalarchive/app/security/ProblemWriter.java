@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import ru.journalarchive.app.ApiProblems;
 import ru.journalarchive.journal.ingest.Problem;
 
-/** 401 and 403 answers of the security filters, in the same problem format as the API's. */
+/** 401, 403 and 429 answers of the security filters, in the same problem format as the API's. */
 @Component
 public class ProblemWriter {
 
@@ -23,6 +23,14 @@ public class ProblemWriter {
     public void unauthorized(HttpServletResponse response, String message) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"journal-archive\"");
         write(response, HttpStatus.UNAUTHORIZED, "Требуется аутентификация", message);
+    }
+
+    /** 429 with Retry-After: the login was not even checked. */
+    public void tooManyLogins(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        String wait = retryAfterSeconds < 60 ? retryAfterSeconds + " с" : (retryAfterSeconds + 59) / 60 + " мин.";
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много попыток входа",
+                "Слишком много неудачных попыток входа с этим именем пользователя или с этого адреса. Повторите через " + wait);
     }
 
     public void forbidden(HttpServletResponse response, String message) throws IOException {
