@@ -62,13 +62,22 @@ class CliTest {
     @Test
     void helpListsTheCommandsAndAMistypedOneGetsASuggestion() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo-data", "verify", "archive", "bench");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo-data", "verify", "archive", "bench", "completion");
         assertThat(run("help", "verify")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--detached=SIG", "2    indeterminate");
         assertThat(run("bench", "render", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--passes=N", "--students=N", "--seed=N");
         assertThat(run("verfy", "ledger.pdf")).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Did you mean", "verify");
+    }
+
+    @Test
+    void completionPrintsABashScriptForEveryCommand() {
+        assertThat(run("completion")).isZero();
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_journal-archive")
+                .contains("demo-data", "verify", "password-hash", "drafts-cleanup", "year-end", "--detached", "--fetch-crls");
+        assertThat(err.size()).isZero();
     }
 
     @Test
