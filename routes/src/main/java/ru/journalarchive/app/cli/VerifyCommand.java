@@ -23,15 +23,16 @@ import ru.journalarchive.signing.verify.VerificationProtocol;
 import ru.journalarchive.signing.verify.VerificationReport;
 
 /** The inspector's check, without database or S3; offline unless --fetch-crls. */
-@Command(name = "verify", description = "Checks the signatures of a signed PDF, or of a file and its detached CAdES signature, "
-        + "and prints the verification protocol.",
+@Command(name = "verify", description = "Checks the signatures of a signed PDF, of a file and its detached CAdES signature, or "
+        + "of an archive package (package.zip: its files against manifest.json, the PDF's signature and its .sig), and prints "
+        + "the verification protocol.",
         exitCodeList = {"0:every signature valid", "1:a signature invalid", "2:indeterminate (untrusted chain, missing data)",
                 "64:usage error"})
 final class VerifyCommand extends CliCommand {
 
     enum Format { text, json, pdf }
 
-    @Parameters(paramLabel = "FILE", description = "The signed PDF, or the signed file with --detached.")
+    @Parameters(paramLabel = "FILE", description = "The signed PDF, a package.zip, or the signed file with --detached.")
     Path file;
 
     @Option(names = "--detached", paramLabel = "SIG", description = "The detached signature (.sig) over FILE.")
@@ -58,8 +59,8 @@ final class VerifyCommand extends CliCommand {
         byte[] content = read(file);
         var offline = new TrustAnchors(parsed(roots, CertificateFiles::certificates), List.of(), parsed(crls, CertificateFiles::crls));
         var trust = fetchCrls ? offline.fetchingCrls(Duration.ofSeconds(10)) : offline;
-        VerificationReport report = detached != null
-                ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
+        VerificationReport report = detached != null ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
+                : PackageVerification.isPackage(content) ? PackageVerification.verify(content, trust)
                 : new PdfSignatureVerifier(trust).verify(content);
         byte[] rendered = render(report, file.getFileName().toString());
         if (target != null) Files.write(target, rendered);
