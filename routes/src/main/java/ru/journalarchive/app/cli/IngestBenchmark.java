@@ -21,6 +21,8 @@ import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
@@ -28,23 +30,24 @@ import ru.journalarchive.journal.demo.DemoSchoolGenerator;
 import ru.journalarchive.journal.ingest.Batch;
 import ru.journalarchive.journal.school.SchoolRegistry;
 
-/**
- * {@code bench}: pushes the demo school year through the real HTTP API into a fresh database and
- * compares with PostgreSQL's COPY loading the very same rows into the same tables of another
- * fresh database. Prints rows/s of both, their ratio and the JVM's peak heap.
- */
-final class IngestBenchmark {
+@Command(name = "ingest", description = "Pushes the demo school's year through the HTTP API into a fresh database and loads "
+        + "the same rows with PostgreSQL's COPY: rows/s of both, their ratio, peak heap.")
+final class IngestBenchmark extends CliCommand {
+
+    @Mixin
+    DemoSchoolOptions school;
 
     /** Tables in load order; the rows a school's year consists of. */
     private static final List<String> TABLES = List.of("school", "academic_year", "study_period", "teacher", "subject",
             "school_class", "student", "enrollment", "class_group", "group_member", "curriculum_item",
             "timetable_slot", "lesson", "mark", "attendance", "period_mark", "year_decision", "parent_access");
 
-    private IngestBenchmark() {}
+    @Override
+    public Integer call() throws Exception {
+        return run(school.options(), out());
+    }
 
-    static int run(Map<String, String> options, PrintStream out) throws Exception {
-        var demoOptions = new DemoOptions(Cli.number(options, "seed", 1),
-                (int) Cli.number(options, "students", DemoOptions.DEFAULT.students()), DemoOptions.DEFAULT.year());
+    static int run(DemoOptions demoOptions, PrintStream out) throws Exception {
         DemoData demo = DemoSchoolGenerator.generate(demoOptions);
         var json = DemoData.json();
         var bodies = new ArrayList<byte[]>();

@@ -7,33 +7,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.pki.CertificateSubject;
 import ru.journalarchive.signing.pki.Pem;
 import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
 
-/**
- * {@code keys --out DIR [--bits 256|512]}: a test PKI for trying the service out — root and
- * intermediate CA certificates and CRLs, a test TSA and a director's signing key as PKCS#12. The
- * PKCS#12 password is read from the environment variable JA_KEYS_PASSWORD. Not for legally binding
- * signatures: every certificate says so.
- */
-final class KeysCommand {
+@Command(name = "keys", description = {"Writes a test PKI for trying the service out: root and intermediate CA certificates "
+        + "and CRLs (PEM), a test TSA, the school's seal and the director's signing key (PKCS#12, password from JA_KEYS_PASSWORD).",
+        "Not for legally binding signatures: every certificate says so."})
+final class KeysCommand extends CliCommand {
 
-    private KeysCommand() {}
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the files (created if missing).")
+    Path dir;
 
-    static int run(Map<String, String> options, PrintStream out) throws IOException {
-        return run(options, out, System.getenv("JA_KEYS_PASSWORD"));
+    @Option(names = "--bits", paramLabel = "256|512", description = "GOST R 34.10-2012 key size.")
+    int bits = 256;
+
+    @Override
+    public Integer call() throws IOException {
+        return write(dir, bits, System.getenv("JA_KEYS_PASSWORD"), out());
     }
 
-    static int run(Map<String, String> options, PrintStream out, String password) throws IOException {
-        if (!options.containsKey("out")) throw new Cli.UsageException("keys needs --out DIR");
-        long bits = Cli.number(options, "bits", 256);
+    static int write(Path dir, int bits, String password, PrintStream out) throws IOException {
         if (bits != 256 && bits != 512) throw new Cli.UsageException("--bits is 256 or 512");
         if (password == null || password.isBlank()) throw new Cli.UsageException("set JA_KEYS_PASSWORD for the PKCS#12 files");
-        Path dir = Files.createDirectories(Path.of(options.get("out")));
+        Files.createDirectories(dir);
         var now = Instant.now();
         var pki = new TestPki(bits == 256 ? GostAlgorithm.GOST_2012_256 : GostAlgorithm.GOST_2012_512, now);
         var director = pki.issueSigner(new CertificateSubject("Директор Демо-школы", "Директорова", "Демо Тестовна",

@@ -15,7 +15,9 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import ru.journalarchive.journal.demo.DemoOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import ru.journalarchive.journal.snapshot.ClassSnapshotReader;
 import ru.journalarchive.reports.arithmetic.ReportRules;
 import ru.journalarchive.reports.engine.DocumentIdentity;
@@ -28,24 +30,30 @@ import ru.journalarchive.reports.ledger.SummaryLedgerAssembler;
 import ru.journalarchive.reports.ledger.SummaryLedgerReport;
 
 /**
- * {@code bench render}: renders every year journal (class × subject) and every summary ledger of the
+ * Renders every year journal (class × subject) and every summary ledger of the
  * demo school, single-threaded and on all cores, after a warm-up pass, through our layer
  * (read model → rows → fill → PDF/A export → CIDSet fix → JSON twin and hash) and through bare
  * JasperReports (fill + export of the same compiled template with rows prepared in advance).
  * Prints documents/s, ms per page, allocation per document and our overhead over the bare baseline;
  * with several threads the figures are per core-second summed over the threads.
  */
-final class RenderBenchmark {
+@Command(name = "render", description = "Renders every year journal and summary ledger of the demo school through our layer and "
+        + "through bare JasperReports, on one thread and on all cores: documents/s, ms per page, MB per document, our overhead.")
+final class RenderBenchmark extends CliCommand {
 
-    private RenderBenchmark() {}
+    @Mixin
+    DemoSchoolOptions school;
+
+    @Option(names = "--passes", paramLabel = "N", description = "Measured passes after the warm-up.")
+    int passes = 2;
 
     /** One document, renderable both ways. */
     private record Job(Supplier<RenderedDocument> ours, Callable<byte[]> bare) {}
 
-    static int run(Map<String, String> options, PrintStream out) throws Exception {
-        var demoOptions = new DemoOptions(Cli.number(options, "seed", 1),
-                (int) Cli.number(options, "students", DemoOptions.DEFAULT.students()), DemoOptions.DEFAULT.year());
-        int passes = (int) Cli.number(options, "passes", 2);
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = out();
+        var demoOptions = school.options();
         String url = BenchDatabases.create("ja_bench_render");
         try {
             var ds = BenchDatabases.dataSource(url);

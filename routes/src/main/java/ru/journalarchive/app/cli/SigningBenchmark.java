@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +15,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import ru.journalarchive.signing.cades.CadesBaselineB;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
@@ -27,17 +28,16 @@ import ru.journalarchive.signing.pki.TestPki;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.TrustAnchors;
 
-/**
- * {@code bench signing}: CAdES-BES sign and verify per second (256 and 512 bit, one thread and all
- * cores), PAdES signing of a 100-page PDF, and Streebog-256 throughput next to
- * {@code openssl dgst -md_gost12_256} on the same 100 MB file in the same run.
- */
-final class SigningBenchmark {
+@Command(name = "signing", description = "CAdES-BES sign and verify per second (256 and 512 bit, one thread and all cores), "
+        + "PAdES signing of a 100-page PDF, Streebog-256 throughput next to openssl dgst.")
+final class SigningBenchmark extends CliCommand {
 
-    private SigningBenchmark() {}
+    @Option(names = "--seconds", paramLabel = "N", description = "Measuring time of each rate.")
+    int seconds = 5;
 
-    static int run(Map<String, String> options, PrintStream out) throws Exception {
-        int seconds = (int) Cli.number(options, "seconds", 5);
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = out();
         int threads = Runtime.getRuntime().availableProcessors();
         byte[] document = new byte[200_000];
         new java.util.Random(1).nextBytes(document);

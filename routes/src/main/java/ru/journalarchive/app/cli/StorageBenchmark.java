@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import ru.journalarchive.storage.StorageSchema;
 import ru.journalarchive.storage.archive.ArchiveBuckets;
 import ru.journalarchive.storage.archive.ArchivePackage;
@@ -31,18 +33,24 @@ import ru.journalarchive.storage.s3.S3Clients;
 import ru.journalarchive.storage.s3.S3Settings;
 
 /**
- * {@code bench storage}: archive packages per second (≈100 kB PDF + .sig + JSON twin + manifest,
+ * Archive packages per second (≈100 kB PDF + .sig + JSON twin + manifest,
  * locked, catalogued) on one thread and concurrently, next to bare PUTs of the same three files
  * without lock, manifest or catalogue; then catalogue search latency (p50/p95) over 1 M synthetic
  * rows, with the indexes and, for scale, without them.
  */
-final class StorageBenchmark {
+@Command(name = "storage", description = "Archive packages per second on the S3 server of S3_* (locked, catalogued) next to bare "
+        + "PUTs, then catalogue search latency over synthetic rows, with and without the indexes.")
+final class StorageBenchmark extends CliCommand {
 
-    private StorageBenchmark() {}
+    @Option(names = "--packages", paramLabel = "N", description = "Packages stored per thread count.")
+    int packages = 200;
 
-    static int run(Map<String, String> options, PrintStream out) throws Exception {
-        int packages = (int) Cli.number(options, "packages", 200);
-        int rows = (int) Cli.number(options, "rows", 1_000_000);
+    @Option(names = "--rows", paramLabel = "N", description = "Synthetic catalogue rows to search.")
+    int rows = 1_000_000;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = out();
         var settings = S3Settings.fromEnvironment();
         String url = BenchDatabases.create("bench_storage");
         // A pool, as in the service: without one every catalogue call would pay for a new connection.

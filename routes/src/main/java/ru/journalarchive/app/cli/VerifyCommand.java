@@ -4,80 +4,68 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import ru.journalarchive.signing.pki.CertificateFiles;
-import ru.journalarchive.signing.verify.PdfSignatureVerifier;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
-import ru.journalarchive.signing.verify.VerificationProtocol;
+import ru.journalarchive.signing.verify.PdfSignatureVerifier;
 import ru.journalarchive.signing.verify.TrustAnchors;
+import ru.journalarchive.signing.verify.VerificationProtocol;
 import ru.journalarchive.signing.verify.VerificationReport;
 
-/**
- * {@code verify FILE [--detached SIG] [--trust CERT.pem]... [--crl CRL]... [--fetch-crls] [--format text|json|pdf] [--out FILE]}:
- * the inspector's check, without database or S3, offline unless --fetch-crls asks for the CRLs the
- * certificates name. Exit code 0 when every signature is valid,
- * 1 when one is invalid, 2 when it cannot be decided (untrusted chain, missing data), 64 on a usage error.
- */
-final class VerifyCommand {
+/** The inspector's check, without database or S3; offline unless --fetch-crls. */
+@Command(name = "verify", description = "Checks the signatures of a signed PDF, of a file and its detached CAdES signature, or "
+        + "of an archive package (package.zip: its files against manifest.json, the PDF's signature and its .sig), and prints "
+        + "the verification protocol.",
+        exitCodeList = {"0:every signature valid", "1:a signature invalid", "2:indeterminate (untrusted chain, missing data)",
+                "64:usage error"})
+final class VerifyCommand extends CliCommand {
 
-    private VerifyCommand() {}
+    enum Format { text, json, pdf }
 
-    static int run(String[] args, PrintStream out) throws IOException {
-        Path file = null;
-        Path detached = null;
-        Path target = null;
-        String format = "text";
-        var roots = new ArrayList<X509Certificate>();
-        var crls = new ArrayList<X509CRL>();
-        boolean fetch = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--fetch-crls")) {
-                fetch = true;
-                continue;
-            }
-            if (!a.startsWith("--")) {
-                if (file != null) throw new Cli.UsageException("only one file to verify: " + a);
-                file = Path.of(a);
-                continue;
-            }
-            if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
-            String value = args[++i];
-            switch (a) {
-                case "--detached" -> detached = Path.of(value);
-                case "--trust" -> roots.addAll(certificates(Path.of(value)));
-                case "--crl" -> crls.addAll(crls(Path.of(value)));
-                case "--format" -> format = value;
-                case "--out" -> target = Path.of(value);
-                default -> throw new Cli.UsageException("unknown option " + a);
-            }
-        }
-        if (file == null) throw new Cli.UsageException("verify needs a FILE");
-        if (!List.of("text", "json", "pdf").contains(format)) throw new Cli.UsageException("--format is text, json or pdf");
+    @Parameters(paramLabel = "FILE", description = "The signed PDF, a package.zip, or the signed file with --detached.")
+    Path file;
+
+    @Option(names = "--detached", paramLabel = "SIG", description = "The detached signature (.sig) over FILE.")
+    Path detached;
+
+    @Option(names = "--trust", paramLabel = "CERT.pem", description = "A trusted root certificate (PEM or DER); repeatable.")
+    List<Path> roots;
+
+    @Option(names = "--crl", paramLabel = "CRL", description = "A CRL to check revocation against (PEM or DER); repeatable.")
+    List<Path> crls;
+
+    @Option(names = "--fetch-crls", description = "Download the CRLs the certificates name (needs the network).")
+    boolean fetchCrls;
+
+    @Option(names = "--format", paramLabel = "text|json|pdf", description = "text: the protocol in Russian; json: the report "
+            + "for programs; pdf: the printable protocol.")
+    Format format = Format.text;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to this file instead of stdout.")
+    Path target;
+
+    @Override
+    public Integer call() throws IOException {
         byte[] content = read(file);
-        var offline = new TrustAnchors(roots, List.of(), crls);
-        var trust = fetch ? offline.fetchingCrls(java.time.Duration.ofSeconds(10)) : offline;
-        VerificationReport report = detached != null
-                ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
+        var offline = new TrustAnchors(parsed(roots, CertificateFiles::certificates), List.of(), parsed(crls, CertificateFiles::crls));
+        var trust = fetchCrls ? offline.fetchingCrls(Duration.ofSeconds(10)) : offline;
+        VerificationReport report = detached != null ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
+                : PackageVerification.isPackage(content) ? PackageVerification.verify(content, trust)
                 : new PdfSignatureVerifier(trust).verify(content);
-        var checkedAt = java.time.Instant.now();
-        String name = file.getFileName().toString();
-        byte[] rendered = switch (format) {
-            case "json" -> json(report);
-            case "pdf" -> VerificationProtocol.pdf(report, name, checkedAt);
-            default -> ("Протокол проверки электронной подписи\n"
-                    + String.join("\n", VerificationProtocol.lines(report, name, checkedAt)) + "\n").getBytes(StandardCharsets.UTF_8);
-        };
+        byte[] rendered = render(report, file.getFileName().toString());
         if (target != null) Files.write(target, rendered);
-        else out.write(rendered);
-        out.flush();
+        else out().write(rendered);
+        out().flush();
         return switch (report.verdict()) {
             case VALID -> 0;
             case INVALID -> 1;
@@ -85,7 +73,17 @@ final class VerifyCommand {
         };
     }
 
-    static byte[] json(VerificationReport report) throws IOException {
+    private byte[] render(VerificationReport report, String name) throws IOException {
+        var checkedAt = Instant.now();
+        return switch (format) {
+            case json -> json(report);
+            case pdf -> VerificationProtocol.pdf(report, name, checkedAt);
+            case text -> ("Протокол проверки электронной подписи\n" + String.join("\n", VerificationProtocol.lines(report, name,
+                    checkedAt)) + "\n").getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private static byte[] json(VerificationReport report) throws IOException {
         return JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsBytes(report);
     }
@@ -98,19 +96,16 @@ final class VerifyCommand {
         }
     }
 
-    private static List<X509Certificate> certificates(Path file) {
-        try {
-            return CertificateFiles.certificates(read(file));
-        } catch (IllegalArgumentException e) {
-            throw new Cli.UsageException(file + ": " + e.getMessage());
+    /** Every certificate or CRL in the files (null: the option was not given); a file that holds none is the user's mistake. */
+    private static <T> List<T> parsed(List<Path> files, Function<byte[], List<T>> parser) {
+        var all = new ArrayList<T>();
+        for (Path f : files == null ? List.<Path>of() : files) {
+            try {
+                all.addAll(parser.apply(read(f)));
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageException(f + ": " + e.getMessage());
+            }
         }
-    }
-
-    private static List<X509CRL> crls(Path file) {
-        try {
-            return CertificateFiles.crls(read(file));
-        } catch (IllegalArgumentException e) {
-            throw new Cli.UsageException(file + ": " + e.getMessage());
-        }
+        return all;
     }
 }

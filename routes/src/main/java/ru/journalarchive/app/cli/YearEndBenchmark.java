@@ -9,37 +9,36 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
 import ru.journalarchive.app.run.DocumentRendering;
 import ru.journalarchive.app.run.PlannedDocument;
-import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.pki.CertificateSubject;
 import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
 
-/**
- * {@code bench year-end}: the demo school's whole year-end run in the service (its Camel worker, the
- * real S3 server and PostgreSQL), the director approving the batch for a server-held key: wall time,
- * documents per second, peak heap, where the time goes, and the ratio to rendering the same
- * documents alone on the same number of threads.
- */
-final class YearEndBenchmark {
+@Command(name = "year-end", description = "The demo school's whole year-end run in the service (PostgreSQL of DB_*, the S3 server "
+        + "of S3_*), the director approving for a server-held key: wall time, documents/s, peak heap, time by step, ratio to "
+        + "rendering alone.")
+final class YearEndBenchmark extends CliCommand {
 
-    private YearEndBenchmark() {}
+    @Mixin
+    DemoSchoolOptions school;
 
-    static int run(Map<String, String> options, PrintStream out) throws Exception {
-        var demo = new DemoOptions(Cli.number(options, "seed", 1), (int) Cli.number(options, "students", DemoOptions.DEFAULT.students()),
-                DemoOptions.DEFAULT.year());
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = out();
+        var demo = school.options();
         int cores = Runtime.getRuntime().availableProcessors();
         String url = BenchDatabases.create("ja_bench_year_end");
         var keys = Files.createTempDirectory("bench-keys");

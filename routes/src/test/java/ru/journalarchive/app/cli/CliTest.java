@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,13 @@ class CliTest {
     @TempDir
     Path dir;
 
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     int run(String... args) {
-        return Cli.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        out.reset();
+        err.reset();
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -54,9 +60,44 @@ class CliTest {
     }
 
     @Test
+    void helpListsTheCommandsAndAMistypedOneGetsASuggestion() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo-data", "verify", "archive", "bench", "completion");
+        assertThat(run("help", "verify")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--detached=SIG", "2    indeterminate");
+        assertThat(run("bench", "render", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--passes=N", "--students=N", "--seed=N");
+        assertThat(run("verfy", "ledger.pdf")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Did you mean", "verify");
+    }
+
+    @Test
+    void completionPrintsABashScriptForEveryCommand() {
+        assertThat(run("completion")).isZero();
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_journal-archive")
+                .contains("demo-data", "verify", "password-hash", "drafts-cleanup", "year-end", "--detached", "--fetch-crls");
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void everyCommandOptionAndParameterIsDescribedInTheHelp() {
+        var commands = new java.util.ArrayDeque<>(List.of(Cli.commandLine(System.out, System.err)));
+        int seen = 0;
+        while (!commands.isEmpty()) {
+            var spec = commands.pop().getCommandSpec();
+            seen++;
+            assertThat(spec.usageMessage().description()).as(spec.qualifiedName()).isNotEmpty();
+            spec.args().forEach(arg -> assertThat(arg.description()).as(spec.qualifiedName() + " " + arg.paramLabel()).isNotEmpty());
+            commands.addAll(spec.subcommands().values());
+        }
+        assertThat(seen).as("commands").isGreaterThan(25);
+    }
+
+    @Test
     void passwordHashPrintsABcryptHashThatMatchesThePassword() throws Exception {
         var out = new ByteArrayOutputStream();
-        assertThat(Cli.passwordHash(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()),
+        assertThat(PasswordHashCommand.hash(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()),
                 new PrintStream(out))).isZero();
         String hash = out.toString().trim();
         assertThat(hash).startsWith("{bcrypt}$2a$");

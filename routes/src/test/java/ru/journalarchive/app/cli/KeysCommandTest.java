@@ -13,7 +13,6 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.journalarchive.signing.cades.CadesBaselineB;
@@ -33,8 +32,7 @@ class KeysCommandTest {
     @Test
     void theDirectorsKeySignsAndTheSignatureVerifiesAgainstTheWrittenRoot() throws Exception {
         var out = new ByteArrayOutputStream();
-        int code = KeysCommand.run(Map.of("out", dir.toString(), "bits", "512"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                "пароль-ключей");
+        int code = KeysCommand.write(dir, 512, "пароль-ключей", new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         var director = new Pkcs12KeySource(dir.resolve("director.p12"), "пароль-ключей".toCharArray()).credentials("director");
         assertThat(director.algorithm()).isEqualTo(GostAlgorithm.GOST_2012_512);
@@ -57,7 +55,7 @@ class KeysCommandTest {
 
     @Test
     void withoutAPasswordNothingIsWritten() throws Exception {
-        assertThatThrownBy(() -> KeysCommand.run(Map.of("out", dir.resolve("pki").toString()), System.out, null))
+        assertThatThrownBy(() -> KeysCommand.write(dir.resolve("pki"), 256, null, System.out))
                 .isInstanceOf(Cli.UsageException.class);
         assertThat(Files.exists(dir.resolve("pki"))).isFalse();
     }

@@ -153,6 +153,32 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aPackageIsCheckedAgainstItsManifestAndByBothItsSignatures() throws Exception {
+        var director = pki.credentials(pki.issueSigner(Signers.director(), now.minusSeconds(86_400), now.plusSeconds(86_400 * 365)));
+        byte[] pdf = new ru.journalarchive.signing.pades.PadesBaselineB().sign(ru.journalarchive.signing.pades.PadesTestDocuments.pdf(1),
+                director, now, new ru.journalarchive.signing.pades.StampPlacement(227, 50, 340, 110), pki.emptyCrls(now), "Утверждаю");
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        files.put("document.pdf", pdf);
+        files.put("document.pdf.sig", new CadesBaselineB().sign(pdf, director, now, pki.emptyCrls(now)));
+        files.put("data.json", "{\"class\": \"11А\"}".getBytes(StandardCharsets.UTF_8));
+        Path zip = Files.write(dir.resolve("package.zip"), TestPackages.zip(files));
+        assertThat(verify("verify", zip.toString(), "--trust", root.toString(), "--format", "json")).as(err.toString()).isZero();
+        var json = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(json.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(json.get("signatures")).hasSize(2);
+
+        var entries = new java.util.LinkedHashMap<>(files);
+        entries.put("manifest.json", TestPackages.manifest(files));
+        entries.put("data.json", "{\"class\": \"11Б\"}".getBytes(StandardCharsets.UTF_8));
+        entries.remove("document.pdf.sig");
+        Files.write(zip, TestPackages.entries(entries));
+        out.reset();
+        assertThat(verify("verify", zip.toString(), "--trust", root.toString(), "--format", "json")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toByteArray()).get("reasons").toString())
+                .contains("Файл data.json не совпадает с описью пакета", "В пакете нет файла document.pdf.sig из описи");
+    }
+
+    @Test
     void aTimeStampedPdfExitsZeroWithTheStampsTimeAndAChangedOneExitsOne() throws Exception {
         var tsa = new ru.journalarchive.signing.timestamp.TimeStampAuthority(pki.tsa().credentials(pki.intermediate().certificate(),
                 pki.root().certificate()), java.time.Clock.systemUTC());
