@@ -30,9 +30,8 @@ final class KeysCommand extends CliCommand {
         if (password == null || password.isBlank()) throw new Cli.UsageException("set JA_KEYS_PASSWORD for the PKCS#12 files");
         DemoPki.open(dir, bits == 256 ? GostAlgorithm.GOST_2012_256 : GostAlgorithm.GOST_2012_512, password.toCharArray(),
                 Instant.now());
-        out.println("test PKI (GOST R 34.10-2012, " + bits + " bit) in " + dir.toAbsolutePath()
-                + ": root.pem, intermediate.pem, root.crl.pem, intermediate.crl.pem, director.p12, seal.p12, tsa.p12,"
-                + " and the CAs' keys root-ca.p12, intermediate-ca.p12");
+        out.println("test PKI (GOST R 34.10-2012, " + bits + " bit) written to " + dir.toAbsolutePath()
+                + ": root.pem, intermediate.pem, root.crl.pem, intermediate.crl.pem, director.p12, seal.p12, tsa.p12");
         return 0;
     }
 }
