@@ -188,7 +188,7 @@ class PipelineStepsTest extends ServiceTestBase {
         var rendered = rendering.render(plan);
         var document = rendered.document();
         return new RunDocument(plan, 0, RunDocument.State.PLANNED, document.identity().title(), document.dataSha256(),
-                rendered.dataVersion(), document.pages(), rendered.closedOn(), null, null, 0, null);
+                rendered.dataVersion(), document.pages(), rendered.closedOn(), null, null, 0, null, java.time.Instant.now());
     }
 
     /** Renders the document into the drafts through the pipeline, as a worker does with a PLANNED one. */
@@ -200,7 +200,7 @@ class PipelineStepsTest extends ServiceTestBase {
     /** The same document where a worker finds it: approved, or signed by {@code signer} at {@code signedAt}. */
     private static RunDocument standing(RunDocument d, RunDocument.State state, String signer, java.time.Instant signedAt) {
         return new RunDocument(d.plan(), d.runId(), state, d.title(), d.dataSha256(), d.dataVersion(), d.pages(), d.closedOn(), signer,
-                signedAt, 0, null);
+                signedAt, 0, null, d.updatedAt());
     }
 
     private static String prefix(RunDocument d) {

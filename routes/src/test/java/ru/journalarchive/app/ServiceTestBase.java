@@ -71,6 +71,8 @@ abstract class ServiceTestBase {
         registry.add("journal-archive.ingest.drop-poll-millis", () -> "200");
         registry.add("journal-archive.signing.test-tsa.enabled", () -> "true");
         registry.add("camel.main.shutdown-timeout", () -> "5");
+        // The signing page gives up on a missing plug-in sooner than a director's slow PC needs.
+        registry.add("journal-archive.web.plugin-timeout", () -> "3s");
         // One configuration for every test class: one Spring context, so one archive worker on the shared database.
         TestKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
         // Buckets of this test JVM: document ids are deterministic, and a package archived by an earlier
@@ -126,8 +128,14 @@ abstract class ServiceTestBase {
 
     /** As the demo school's director (the login is made on first use). */
     HttpResponse<String> director(String method, String path, String body) throws Exception {
-        users.add("director-of-demo", DIRECTOR_PASSWORD, ru.journalarchive.app.security.Role.DIRECTOR, "demo", "Лебедева Ирина Викторовна");
+        directorOfDemo();
         return as("director-of-demo", DIRECTOR_PASSWORD, method, path, body);
+    }
+
+    /** The demo school's director, named as on the test PKI's director certificate. */
+    String directorOfDemo() {
+        users.add("director-of-demo", DIRECTOR_PASSWORD, ru.journalarchive.app.security.Role.DIRECTOR, "demo", "Лебедева Ирина Викторовна");
+        return "director-of-demo";
     }
 
     HttpResponse<String> as(String user, String password, String method, String path, String body) throws Exception {

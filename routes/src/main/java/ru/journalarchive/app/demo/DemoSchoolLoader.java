@@ -47,7 +47,8 @@ public class DemoSchoolLoader implements ApplicationRunner {
         registry.register(demo.schoolCode(), data.schoolName());
         if (demo.token() != null && !demo.token().isBlank()) registry.addToken(demo.schoolCode(), "demo", demo.token());
         if (demo.usersPassword() != null && !demo.usersPassword().isBlank()) {
-            users.add("director", demo.usersPassword(), Role.DIRECTOR, demo.schoolCode(), "Директор демо-школы");
+            // The name on the demo director's certificate: the signing page warns when the two differ.
+            users.add("director", demo.usersPassword(), Role.DIRECTOR, demo.schoolCode(), DemoPki.DIRECTOR_SUBJECT.commonName());
             users.add("archivist", demo.usersPassword(), Role.ARCHIVIST, null, "Архивист (демо)");
             users.add("inspector", demo.usersPassword(), Role.INSPECTOR, null, "Проверяющий (демо)");
         }

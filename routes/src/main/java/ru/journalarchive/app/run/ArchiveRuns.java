@@ -211,6 +211,6 @@ public class ArchiveRuns {
         return new RunDocument(plan, rs.getLong("run_id"), State.valueOf(rs.getString("state")), rs.getString("title"),
                 rs.getString("data_sha256"), rs.getString("data_version"), (Integer) rs.getObject("pages"), rs.getObject("closed_on", LocalDate.class),
                 rs.getString("signer"), signedAt == null ? null : signedAt.toInstant(), rs.getInt("attempts"),
-                rs.getString("last_error"));
+                rs.getString("last_error"), rs.getTimestamp("updated_at").toInstant());
     }
 }

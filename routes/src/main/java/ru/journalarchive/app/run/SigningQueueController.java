@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ru.journalarchive.storage.drafts.Drafts;
 
 /** The director's queue: year-end documents waiting for a signature, their previews, and signing them as a batch. */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Подпись директора")
@@ -38,13 +37,13 @@ public class SigningQueueController {
     private final ArchiveRuns runs;
     private final DirectorSigning signing;
     private final ExternalDirectorSigning external;
-    private final Drafts drafts;
+    private final SigningPreviews previews;
 
-    public SigningQueueController(ArchiveRuns runs, DirectorSigning signing, ExternalDirectorSigning external, Drafts drafts) {
+    public SigningQueueController(ArchiveRuns runs, DirectorSigning signing, ExternalDirectorSigning external, SigningPreviews previews) {
         this.runs = runs;
         this.signing = signing;
         this.external = external;
-        this.drafts = drafts;
+        this.previews = previews;
     }
 
     @Operation(summary = "Документы, ожидающие подписи директора")
@@ -58,9 +57,8 @@ public class SigningQueueController {
     @Operation(summary = "Просмотр документа перед подписью (PDF)")
     @GetMapping(value = "/{documentId}/preview", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> preview(@PathVariable String school, @PathVariable String documentId) {
-        var waiting = signing.waiting(school, documentId);
-        if (waiting == null) return ResponseEntity.notFound().build();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(drafts.read(DraftKeys.pdf(waiting)));
+        return previews.pdf(school, documentId).map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf))
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "Подписать пакет документов ключом директора, хранящимся на сервере",

@@ -83,23 +83,35 @@ public class AppUsers implements UserDetailsService {
         return new SchoolUser(user);
     }
 
-    /** Spring Security's view of a user, keeping the school for the ownership checks. */
+    /**
+     * Spring Security's view of a user, keeping the school for the ownership checks. Serializable for the
+     * sessions kept in PostgreSQL: it carries the role, school and name, not the password hash.
+     */
     public static final class SchoolUser extends org.springframework.security.core.userdetails.User {
 
-        private final User user;
+        private static final long serialVersionUID = 1L;
+        private final Role role;
+        private final String school;
+        private final String fullName;
 
         SchoolUser(User user) {
             super(user.username(), user.passwordHash(), user.enabled(), true, true, true,
                     List.of(new SimpleGrantedAuthority(user.role().authority())));
-            this.user = user;
+            this.role = user.role();
+            this.school = user.school();
+            this.fullName = user.fullName();
         }
 
         public Role role() {
-            return user.role();
+            return role;
         }
 
         public String school() {
-            return user.school();
+            return school;
+        }
+
+        public String fullName() {
+            return fullName;
         }
     }
 }

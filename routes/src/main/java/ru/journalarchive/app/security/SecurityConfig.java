@@ -3,6 +3,7 @@ package ru.journalarchive.app.security;
 import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -31,28 +32,40 @@ public class SecurityConfig {
     /** Request attribute: why access was denied, when a rule knows better than the general message. */
     private static final String DENIAL = SecurityConfig.class.getName() + ".denial";
 
+    /** The director of the school named by the path's {school}: the API's and the pages' rule alike. */
+    public static AuthorizationManager<RequestAuthorizationContext> directorOfSchool() {
+        return (auth, context) -> new AuthorizationDecision(auth.get().getPrincipal() instanceof AppUsers.SchoolUser u
+                && u.role() == Role.DIRECTOR && u.school().equals(context.getVariables().get("school")));
+    }
+
+    /** Username and password, for HTTP basic and the sign-in page alike: throttled and audited. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SchoolRegistry registry, PersonalTokens tokens, AppUsers users,
-                            PasswordEncoder encoder, LoginThrottle throttle, AuthAudit audit, ProblemWriter problems) throws Exception {
+    ThrottledLogins passwordLogins(AppUsers users, PasswordEncoder encoder, LoginThrottle throttle, AuthAudit audit) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setHideUserNotFoundExceptions(false); // for the audit's reason; the answer is the same 401
+        return new ThrottledLogins(passwords, throttle, audit);
+    }
+
+    /** The API: stateless, a token or HTTP basic on every request; the pages have their own chain (WebSecurityConfig). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, SchoolRegistry registry, PersonalTokens tokens, ThrottledLogins logins,
+                            AuthAudit audit, ProblemWriter problems) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> ownSchool = (auth, context) ->
                 new AuthorizationDecision(auth.get() instanceof SchoolTokenAuthentication t
                         && t.school().equals(context.getVariables().get("school")));
-        AuthorizationManager<RequestAuthorizationContext> directorOfSchool = (auth, context) ->
-                new AuthorizationDecision(auth.get().getPrincipal() instanceof AppUsers.SchoolUser u && u.role() == Role.DIRECTOR
-                        && u.school().equals(context.getVariables().get("school")));
         AuthorizationManager<RequestAuthorizationContext> passwordLogin = (auth, context) -> {
             boolean token = auth.get() instanceof PersonalTokenAuthentication;
             if (token) context.getRequest().setAttribute(DENIAL, "Новый токен выдаётся только после входа по паролю, не по токену");
             return new AuthorizationDecision(!token && auth.get().getPrincipal() instanceof AppUsers.SchoolUser);
         };
-        var passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
-        passwords.setHideUserNotFoundExceptions(false); // for the audit's reason; the answer is the same 401
         return http
+                .securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(registry, tokens, audit, problems), BasicAuthenticationFilter.class)
-                .authenticationManager(new ThrottledLogins(passwords, throttle, audit))
+                .authenticationManager(logins)
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
                     if (e instanceof LoginThrottledException t) problems.tooManyLogins(res, t.retryAfterSeconds());
                     else problems.unauthorized(res, "Неверное имя пользователя или пароль");
@@ -65,14 +78,14 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**",
                                 "/api/v1/swagger-ui/**", "/actuator/health",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health/**").permitAll()
                         // A TSA answers anyone by protocol (RFC 3161 has no login); it sees only hashes.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tsa/certificates").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/root.pem").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/schools/{school}/batches").access(ownSchool)
                         .requestMatchers("/api/v1/schools/{school}/signing-queue", "/api/v1/schools/{school}/signing-queue/**")
-                                .access(directorOfSchool)
+                                .access(directorOfSchool())
                         .requestMatchers(HttpMethod.POST, "/api/v1/me/tokens").access(passwordLogin)
                         .requestMatchers("/api/v1/me/**").hasAnyRole("DIRECTOR", "ARCHIVIST", "INSPECTOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/users/{username}/tokens")

@@ -5,6 +5,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import ru.journalarchive.app.security.AuthAudit.Outcome;
@@ -37,6 +38,8 @@ public class ThrottledLogins implements AuthenticationManager {
         try {
             var authenticated = passwords.authenticate(login);
             if (state.userHasFailures()) throttle.succeeded(username);
+            // No password hash in a session kept in the database (ProviderManager would do this; this manager is ours).
+            if (authenticated instanceof CredentialsContainer c) c.eraseCredentials();
             return authenticated;
         } catch (AuthenticationException e) {
             throttle.failed(username, address);
