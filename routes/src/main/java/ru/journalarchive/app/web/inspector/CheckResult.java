@@ -66,7 +66,7 @@ public record CheckResult(String file, String verdict, String verdictClass, List
         });
         checks.add(revocation(s.reasons()));
         return new SignatureView("Подпись " + n + " (" + source + "): " + verdict(s.verdict()).toLowerCase(java.util.Locale.ROOT),
-                signer, certificate, checks, s.reasons());
+                signer, certificate, checks, s.reasons().stream().filter(r -> !r.startsWith("Подпись ")).toList()); // the verdict is in the heading
     }
 
     /** The verifier names revocation problems in its reasons; none means every certificate was found unrevoked. */

@@ -1,0 +1,101 @@
+package ru.journalarchive.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.journalarchive.app.security.Role;
+import ru.journalarchive.storage.catalogue.AuditedRetrieval;
+
+/** The inspector's check in a real Chromium: an archived ledger with its .sig, a tampered copy, the protocol, an archived pick. */
+class InspectorPageTest extends ServiceTestBase {
+
+    static final String LEDGER = "summary-ledger--demo--2025--year--c-2025-4a";
+
+    @Autowired
+    AuditedRetrieval retrieval;
+
+    @Test
+    void anInspectorChecksAnArchivedLedgerWithItsSigThenATamperedCopyAndDownloadsTheProtocol() throws Exception {
+        Path dir = archivedLedger();
+        Path pdf = dir.resolve("ledger.pdf");
+        Path sig = dir.resolve("ledger.pdf.sig");
+        byte[] tampered = Files.readAllBytes(pdf);
+        int at = tampered.length / 4; // inside the rendered document, long before the signature's own bytes
+        tampered[at] = (byte) (tampered[at] ^ 0x20);
+        Path copy = Files.write(dir.resolve("ledger-changed.pdf"), tampered);
+        Path text = Files.writeString(dir.resolve("notes.txt"), "не PDF");
+        users.add("inspector-page", "inspector-page-password", Role.INSPECTOR, null, "Петрова Анна Сергеевна");
+
+        try (var browser = new Browser(port)) {
+            browser.signIn("inspector-page", "inspector-page-password").open("/inspector");
+            browser.accessible().screenshot("inspector");
+
+            browser.find("#file").sendKeys(text.toString());
+            browser.find("#upload button").click();
+            assertThat(browser.text("#file-error")).startsWith("Это не PDF");
+
+            browser.find("#file").sendKeys(pdf.toString());
+            browser.find("#signature").sendKeys(sig.toString());
+            browser.find("#upload button").click();
+            assertThat(browser.text("#verdict")).isEqualTo("Подпись подтверждена");
+            String result = browser.text("#result");
+            assertThat(result).contains("Подпись 1 (в PDF)", "Подпись 2 (открепленная, .sig)", "Лебедева Ирина Викторовна", "Директор",
+                    "МБОУ «СОШ № 18»", "12345678901", "9102012345", "подтверждает время", "документ не изменён после подписания",
+                    "до доверенного корневого сертификата", "не отозван");
+            browser.accessible().screenshot("inspector-valid");
+
+            browser.open("/inspector");
+            browser.find("#file").sendKeys(copy.toString());
+            browser.find("#signature").sendKeys(sig.toString());
+            browser.find("#upload button").click();
+            assertThat(browser.text("#verdict")).isEqualTo("Подпись не подтверждена");
+            assertThat(browser.text("#result")).contains("документ изменён после подписания");
+            browser.screenshot("inspector-invalid");
+
+            var protocol = http.send(HttpRequest.newBuilder(uri("/inspector/protocol")).header("Cookie", browser.sessionCookie()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(protocol.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+            assertThat(pdftotext(protocol.body())).contains("ledger-changed.pdf", "не подтверждена");
+
+            // A document of the archive, by its number: read through the audit log.
+            int reads = jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'inspector-page'", Integer.class);
+            browser.open("/inspector");
+            browser.find("#documentId").sendKeys(LEDGER);
+            browser.find("#documentId").submit();
+            assertThat(browser.text("#verdict")).isEqualTo("Подпись подтверждена");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'inspector-page'", Integer.class))
+                    .isEqualTo(reads + 2);
+            browser.open("/inspector");
+            browser.find("#documentId").sendKeys("no-such-document");
+            browser.find("#documentId").submit();
+            assertThat(browser.text("#documentId-error")).isEqualTo("Документа с номером «no-such-document» в архиве нет.");
+        }
+    }
+
+    /** A class's year end signed with the director's server key and archived; its ledger and .sig as files. */
+    private Path archivedLedger() throws Exception {
+        loadDemoSchoolOnce();
+        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-4a\"}"))
+                .get("id").asLong();
+        awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt());
+        var response = director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds",
+                java.util.List.of(LEDGER))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM run_document WHERE document_id = ? AND state = 'ARCHIVED'", Integer.class, LEDGER) == 0) {
+            assertThat(System.nanoTime()).as("the ledger was not archived").isLessThan(deadline);
+            Thread.sleep(300);
+        }
+        Path dir = Files.createTempDirectory("inspector-");
+        Files.write(dir.resolve("ledger.pdf"), retrieval.read(LEDGER, "document.pdf", "test:setup", "127.0.0.1"));
+        Files.write(dir.resolve("ledger.pdf.sig"), retrieval.read(LEDGER, "document.pdf.sig", "test:setup", "127.0.0.1"));
+        return dir;
+    }
+}
