@@ -13,10 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
@@ -52,10 +50,7 @@ final class YearEndBenchmark extends CliCommand {
             long loadStart = System.nanoTime();
             BenchDatabases.loadDemoSchool(BenchDatabases.dataSource(url), demo);
             out.printf("demo school loaded (%d students) in %.1f s%n", demo.students(), (System.nanoTime() - loadStart) / 1e9);
-            try (var context = new SpringApplicationBuilder(JournalArchiveApplication.class).web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + BenchDatabases.user(),
-                            "--spring.datasource.password=" + BenchDatabases.password(), "--spring.main.banner-mode=off",
-                            "--logging.level.root=WARN", "--camel.springboot.main-run-controller=false",
+            try (var context = BenchDatabases.service(url, WebApplicationType.NONE,
                             "--journal-archive.storage.archive-bucket=ja-bench-year-end-" + run,
                             "--journal-archive.storage.drafts-bucket=ja-bench-year-end-drafts-" + run,
                             "--journal-archive.runs.poll=100ms",
