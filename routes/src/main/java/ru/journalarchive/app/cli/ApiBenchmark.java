@@ -50,7 +50,7 @@ final class ApiBenchmark extends CliCommand {
     private static final String USER = "bench-archivist";
 
     /** What one kind of login achieved: latencies of every request in nanoseconds, non-200 answers by status. */
-    record Result(String name, long[] nanos, double seconds, Map<String, Long> errors) {
+    record Result(String name, long[] nanos, double seconds, Map<String, Long> errors, double cpu, double jit, double serversCpu) {
 
         double rate() {
             return nanos.length / seconds;
@@ -91,6 +91,10 @@ final class ApiBenchmark extends CliCommand {
                 out.printf("%-10s: %7d requests, %7.1f requests/s, p50 %7.1f ms, p95 %7.1f ms, p99 %7.1f ms, errors %d%s%n", r.name(),
                         r.nanos().length, r.rate(), r.percentile(50), r.percentile(95), r.percentile(99), r.errorCount(),
                         r.errors().isEmpty() ? "" : " " + r.errors());
+            for (var r : results)
+                out.printf("%-10s: CPU per request %.2f ms in this process (clients and service; of it the JIT compiler's %.2f ms), "
+                        + "%.2f ms in PostgreSQL, on %d cores%n", r.name(), r.cpu() * 1e3 / r.nanos().length, r.jit() * 1e3 / r.nanos().length,
+                        r.serversCpu() * 1e3 / r.nanos().length, Runtime.getRuntime().availableProcessors());
             Result basicResult = results.get(0), token = results.get(1);
             out.printf("ratio token/basic: requests/s %.1f×, p95 %.3f× (goal with the token at 16 concurrent on 1 M rows: "
                     + "≥ 400 requests/s, p95 ≤ 50 ms)%n", token.rate() / basicResult.rate(), token.percentile(95) / basicResult.percentile(95));
@@ -117,6 +121,8 @@ final class ApiBenchmark extends CliCommand {
         var pool = Executors.newFixedThreadPool(concurrency);
         try {
             var clients = new ArrayList<Callable<long[]>>();
+            double cpuAtStart = YearEndBenchmark.cpuSeconds(), jitAtStart = YearEndBenchmark.jitSeconds();
+            double serversAtStart = YearEndBenchmark.serversCpuSeconds();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             for (int c = 0; c < concurrency; c++) {
@@ -147,10 +153,12 @@ final class ApiBenchmark extends CliCommand {
             var all = new ArrayList<long[]>();
             for (var f : pool.invokeAll(clients)) all.add(f.get());
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = YearEndBenchmark.cpuSeconds() - cpuAtStart, jit = YearEndBenchmark.jitSeconds() - jitAtStart;
+            double serversCpu = YearEndBenchmark.serversCpuSeconds() - serversAtStart;
             long[] nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             var byStatus = new TreeMap<String, Long>();
             errors.forEach((k, v) -> byStatus.put(k, v.get()));
-            return new Result(name, nanos, elapsed, byStatus);
+            return new Result(name, nanos, elapsed, byStatus, cpu, jit, serversCpu);
         } finally {
             pool.shutdown();
         }

@@ -122,7 +122,7 @@ final class YearEndBenchmark extends CliCommand {
                         r.getString("name"), r.getLong("files"), r.getLong("bytes") / 1e6, r.getLong("bytes") / 1e3 / r.getLong("files")), run);
     }
 
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
@@ -130,7 +130,7 @@ final class YearEndBenchmark extends CliCommand {
      * CPU of the JIT compiler threads (Linux: their /proc entries), which on 2 cores is taken from the run;
      * a compiler thread that ended meanwhile is missed, so this is a lower bound.
      */
-    private static double jitSeconds() {
+    static double jitSeconds() {
         try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             return tasks.mapToDouble(task -> {
                 try {
@@ -147,7 +147,7 @@ final class YearEndBenchmark extends CliCommand {
     }
 
     /** CPU of the local radosgw, ceph-osd and postgres processes: on a 2-core machine they share the cores with the run. */
-    private static double serversCpuSeconds() {
+    static double serversCpuSeconds() {
         return ProcessHandle.allProcesses().map(ProcessHandle::info)
                 .filter(i -> i.command().map(c -> c.endsWith("/radosgw") || c.endsWith("/ceph-osd") || c.endsWith("/postgres")
                         || c.endsWith("/minio")).orElse(false))
