@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.journalarchive.app.security.AppUsers;
 import ru.journalarchive.app.security.Role;
@@ -41,8 +42,8 @@ final class ApiBenchmark extends CliCommand {
     @Option(names = "--concurrency", paramLabel = "N", description = "Concurrent HTTP clients, each with its own connection.")
     int concurrency = 16;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Synthetic catalogue rows to search.")
-    int rows = 1_000_000;
+    @Mixin
+    CatalogueFill.Rows catalogueRows;
 
     @Option(names = "--seconds", paramLabel = "N", description = "Seconds of searching with each kind of login.")
     int seconds = 20;
@@ -67,14 +68,13 @@ final class ApiBenchmark extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || rows < 0 || seconds < 1) throw new Cli.UsageException("--concurrency and --seconds must be positive");
+        if (concurrency < 1 || seconds < 1) throw new Cli.UsageException("--concurrency and --seconds must be positive");
         PrintStream out = out();
         String url = BenchDatabases.create("ja_bench_search");
         try (var app = BenchDatabases.service(url, WebApplicationType.SERVLET, "--server.port=0",
                 // Fixed names: the service only checks them (object lock) and this benchmark stores nothing.
                 "--journal-archive.storage.archive-bucket=ja-bench-api", "--journal-archive.storage.drafts-bucket=ja-bench-api-drafts")) {
-            out.printf("catalogue: %,d synthetic rows written and analysed in %.1f s%n", rows,
-                    CatalogueFill.fill(app.getBean(JdbcTemplate.class), rows));
+            catalogueRows.fill(app.getBean(JdbcTemplate.class), out);
             String password = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
             app.getBean(AppUsers.class).add(USER, password, Role.ARCHIVIST, null, "Архивист (bench api)");
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");

@@ -1,11 +1,13 @@
 package ru.journalarchive.app.cli;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Option;
 import ru.journalarchive.storage.catalogue.CatalogueQuery;
 
 /**
@@ -16,6 +18,19 @@ import ru.journalarchive.storage.catalogue.CatalogueQuery;
 final class CatalogueFill {
 
     private CatalogueFill() {}
+
+    /** The option of the benchmarks over the synthetic catalogue: how many rows. */
+    static final class Rows {
+
+        @Option(names = "--rows", paramLabel = "N", description = "Synthetic catalogue rows to search.")
+        int rows = 1_000_000;
+
+        /** Fills the catalogue with that many rows and says so, with the time it took. */
+        void fill(JdbcTemplate jdbc, PrintStream out) {
+            if (rows < 0) throw new Cli.UsageException("--rows must not be negative");
+            out.printf("catalogue: %,d synthetic rows written and analysed in %.1f s%n", rows, CatalogueFill.fill(jdbc, rows));
+        }
+    }
 
     /** A search with random values that the synthetic rows have. */
     record Search(String name, Function<Random, CatalogueQuery> query) {}

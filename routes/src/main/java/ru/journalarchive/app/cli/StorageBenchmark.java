@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.journalarchive.storage.StorageSchema;
 import ru.journalarchive.storage.archive.ArchiveBuckets;
@@ -44,8 +45,8 @@ final class StorageBenchmark extends CliCommand {
     @Option(names = "--packages", paramLabel = "N", description = "Packages stored per thread count.")
     int packages = 200;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Synthetic catalogue rows to search.")
-    int rows = 1_000_000;
+    @Mixin
+    CatalogueFill.Rows catalogueRows;
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +74,8 @@ final class StorageBenchmark extends CliCommand {
                 double ours = store(writer, files, packages, t, run + "-" + t, out);
                 out.printf("  %2d thread(s): bare PUT of the 3 files %6.1f sets/s → archive package ratio %.2f%n", t, bare, ours / bare);
             }
-            catalogue(jdbc, new Catalogue(jdbc, json), rows, out);
+            catalogueRows.fill(jdbc, out);
+            catalogue(jdbc, new Catalogue(jdbc, json), out);
         } finally {
             BenchDatabases.drop(url);
         }
@@ -148,9 +150,7 @@ final class StorageBenchmark extends CliCommand {
     }
 
     /** Searches an archivist makes, over a catalogue the size of a region's archive after decades. */
-    private static void catalogue(JdbcTemplate jdbc, Catalogue catalogue, int rows, PrintStream out) {
-        double seconds = CatalogueFill.fill(jdbc, rows);
-        out.printf("catalogue: %,d synthetic rows written and analysed in %.1f s%n", rows, seconds);
+    private static void catalogue(JdbcTemplate jdbc, Catalogue catalogue, PrintStream out) {
         var random = new Random(11);
         var searches = CatalogueFill.searches();
         double[] indexed = new double[searches.size()];
