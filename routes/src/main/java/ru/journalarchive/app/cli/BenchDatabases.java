@@ -3,6 +3,10 @@ package ru.journalarchive.app.cli;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.journal.JournalSchema;
 
 /** Throw-away databases for the benchmarks, on the server named by DB_URL, DB_USER, DB_PASSWORD. */
@@ -31,6 +35,18 @@ final class BenchDatabases {
                 ru.journalarchive.journal.ingest.JournalRules.defaults());
         for (var batch : ru.journalarchive.journal.demo.DemoSchoolGenerator.generate(options).batches())
             ingestion.ingest("demo", batch, batch.batchId().getBytes(java.nio.charset.StandardCharsets.UTF_8), "DEMO", "bench");
+    }
+
+    /**
+     * The service in this process on the database at {@code url}, warnings only in its log and no Camel run
+     * controller (the benchmark ends it); {@code more} are further arguments, which outrank application.yml.
+     */
+    static ConfigurableApplicationContext service(String url, WebApplicationType web, String... more) {
+        var args = new java.util.ArrayList<>(java.util.List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + password(), "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--camel.springboot.main-run-controller=false"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(JournalArchiveApplication.class).web(web).run(args.toArray(String[]::new));
     }
 
     static PGSimpleDataSource dataSource(String url) {

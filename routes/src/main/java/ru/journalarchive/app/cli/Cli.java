@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         showDefaultValues = true, exitCodeOnInvalidInput = Cli.USAGE,
         description = {"Журнал-Архив: the commands of journal-archive.jar. Without a command, or with 'serve', the jar runs "
                 + "the service.", "Database commands read DB_URL, DB_USER and DB_PASSWORD from the environment; the archive "
-                + "commands and bench storage and year-end also read the S3_* variables, as the service does."},
+                + "commands and bench storage, year-end and api also read the S3_* variables, as the service does."},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:done", "1:failed", "64:usage error"},
         subcommands = {HelpCommand.class, DemoDataCommand.class, SchoolCommand.class, TokenCommand.class, VerifyCommand.class,
                 KeysCommand.class, PasswordHashCommand.class, ArchiveCommand.class, RunCommand.class, BenchCommand.class,

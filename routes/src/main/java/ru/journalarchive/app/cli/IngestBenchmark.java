@@ -19,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
@@ -58,13 +56,8 @@ final class IngestBenchmark extends CliCommand {
 
         String apiDb = BenchDatabases.create("ja_bench_api");
         String copyDb = BenchDatabases.create("ja_bench_copy");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JournalArchiveApplication.class)
-                .web(WebApplicationType.SERVLET)
-                // Command-line arguments outrank application.yml and its ${DB_URL} placeholders.
-                .run("--spring.datasource.url=" + apiDb, "--spring.datasource.username=" + BenchDatabases.user(),
-                        "--spring.datasource.password=" + BenchDatabases.password(), "--server.port=0", "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN",
-                        "--journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))) {
+        try (ConfigurableApplicationContext app = BenchDatabases.service(apiDb, WebApplicationType.SERVLET, "--server.port=0",
+                "--journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))) {
             var registry = app.getBean(SchoolRegistry.class);
             registry.register("bench", demo.schoolName());
             String token = registry.issueToken("bench", "bench").token();

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.journalarchive.storage.StorageSchema;
 import ru.journalarchive.storage.archive.ArchiveBuckets;
@@ -25,7 +26,6 @@ import ru.journalarchive.storage.archive.ArchivePackage;
 import ru.journalarchive.storage.archive.LockedObjects;
 import ru.journalarchive.storage.archive.PackageWriter;
 import ru.journalarchive.storage.catalogue.Catalogue;
-import ru.journalarchive.storage.catalogue.CatalogueQuery;
 import ru.journalarchive.storage.retention.RetentionMode;
 import ru.journalarchive.storage.retention.RetentionPolicy;
 import ru.journalarchive.storage.s3.Retrying;
@@ -45,8 +45,8 @@ final class StorageBenchmark extends CliCommand {
     @Option(names = "--packages", paramLabel = "N", description = "Packages stored per thread count.")
     int packages = 200;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Synthetic catalogue rows to search.")
-    int rows = 1_000_000;
+    @Mixin
+    CatalogueFill.Rows catalogueRows;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +74,8 @@ final class StorageBenchmark extends CliCommand {
                 double ours = store(writer, files, packages, t, run + "-" + t, out);
                 out.printf("  %2d thread(s): bare PUT of the 3 files %6.1f sets/s → archive package ratio %.2f%n", t, bare, ours / bare);
             }
-            catalogue(jdbc, new Catalogue(jdbc, json), rows, out);
+            catalogueRows.fill(jdbc, out);
+            catalogue(jdbc, new Catalogue(jdbc, json), out);
         } finally {
             BenchDatabases.drop(url);
         }
@@ -149,49 +150,14 @@ final class StorageBenchmark extends CliCommand {
     }
 
     /** Searches an archivist makes, over a catalogue the size of a region's archive after decades. */
-    private static void catalogue(JdbcTemplate jdbc, Catalogue catalogue, int rows, PrintStream out) {
-        long start = System.nanoTime();
-        jdbc.update("""
-                INSERT INTO archived_document (document_id, kind, school, school_year, period, class_id, subject, student, title,
-                    bucket, manifest_key, manifest_version, objects, retention_class, retention_mode, retain_until, created_at,
-                    signed_at, signer)
-                SELECT 'doc-' || g,
-                       (ARRAY['journal','journal','journal','journal','summary-ledger','parent-report','monitoring-report'])[1 + g % 7],
-                       'school-' || (g % 400), (2015 + (g / 7) % 12)::text, (ARRAY['q1','q2','q3','q4','year'])[1 + g % 5],
-                       'c-' || (g % 400) || '-' || (1 + g % 11) || chr(1072 + g % 4), 'subject-' || (g % 23),
-                       CASE WHEN g % 7 = 5 THEN 'student-' || (g % 50000) END, 'Документ ' || g, 'archive', 'k/' || g, 'v' || g,
-                       '{}'::jsonb, 'journal', 'COMPLIANCE', timestamptz '2032-01-01' + ((g / 7) % 12) * interval '1 year',
-                       timestamptz '2015-09-01' + (g * interval '5 minutes'),
-                       timestamptz '2015-09-01' + (g * interval '5 minutes') + interval '2 days', 'Директор ' || (g % 400)
-                FROM generate_series(1, ?) g""", rows);
-        jdbc.execute("ANALYZE archived_document");
-        out.printf("catalogue: %,d synthetic rows written and analysed in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+    private static void catalogue(JdbcTemplate jdbc, Catalogue catalogue, PrintStream out) {
         var random = new Random(11);
-        List<Search> searches = List.of(
-                new Search("school + year + class", () -> {
-                    int school = random.nextInt(400);
-                    return CatalogueQuery.where(Map.of("school", "school-" + school, "school_year",
-                            Integer.toString(2015 + random.nextInt(12)), "class_id", "c-" + school + "-" + (1 + school % 11) + "\u0430"));
-                }),
-                new Search("school + kind + year", () -> CatalogueQuery.where(Map.of("school", "school-" + random.nextInt(400),
-                        "kind", "summary-ledger", "school_year", Integer.toString(2015 + random.nextInt(12))))),
-                new Search("signer + signed in a month", () -> {
-                    var from = java.time.Instant.parse("2016-01-01T00:00:00Z").plusSeconds(86_400L * random.nextInt(3000));
-                    return CatalogueQuery.where(Map.of("signer", "Директор " + random.nextInt(400)))
-                            .signed(new CatalogueQuery.Range(from, from.plusSeconds(86_400L * 30)));
-                }),
-                new Search("created in a week", () -> {
-                    var from = java.time.Instant.parse("2016-01-01T00:00:00Z").plusSeconds(86_400L * random.nextInt(3000));
-                    return CatalogueQuery.where(Map.of()).created(new CatalogueQuery.Range(from, from.plusSeconds(86_400L * 7)));
-                }),
-                new Search("student (parent reports)", () -> CatalogueQuery.where(Map.of("student", "student-" + random.nextInt(50000)))),
-                new Search("school + subject, page 5", () -> CatalogueQuery.where(Map.of("school", "school-" + random.nextInt(400),
-                        "subject", "subject-" + random.nextInt(23))).page(5, 50)));
+        var searches = CatalogueFill.searches();
         double[] indexed = new double[searches.size()];
         for (int i = 0; i < searches.size(); i++) {
             var s = searches.get(i);
-            latencies(catalogue, s, 20);
-            double[] p = latencies(catalogue, s, 300);
+            latencies(catalogue, s, random, 20);
+            double[] p = latencies(catalogue, s, random, 300);
             indexed[i] = p[0];
             out.printf("  %-28s p50 %7.2f ms  p95 %7.2f ms  (300 searches, 50 per page)%n", s.name(), p[0], p[1]);
         }
@@ -201,18 +167,16 @@ final class StorageBenchmark extends CliCommand {
                 String.class).forEach(name -> jdbc.execute("DROP INDEX " + name));
         out.println("  without the catalogue's indexes (baseline):");
         for (int i = 0; i < searches.size(); i++) {
-            double[] p = latencies(catalogue, searches.get(i), 5);
+            double[] p = latencies(catalogue, searches.get(i), random, 5);
             out.printf("  %-28s p50 %7.2f ms  → indexed is %.0f× faster%n", searches.get(i).name(), p[0], p[0] / indexed[i]);
         }
         indexes.forEach(jdbc::execute);
     }
 
-    record Search(String name, java.util.function.Supplier<CatalogueQuery> query) {}
-
-    private static double[] latencies(Catalogue catalogue, Search search, int n) {
+    private static double[] latencies(Catalogue catalogue, CatalogueFill.Search search, Random random, int n) {
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
-            var q = search.query().get();
+            var q = search.query().apply(random);
             long start = System.nanoTime();
             catalogue.search(q);
             nanos[i] = System.nanoTime() - start;

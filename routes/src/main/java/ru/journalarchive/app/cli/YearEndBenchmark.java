@@ -13,10 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import ru.journalarchive.app.JournalArchiveApplication;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
@@ -52,10 +50,7 @@ final class YearEndBenchmark extends CliCommand {
             long loadStart = System.nanoTime();
             BenchDatabases.loadDemoSchool(BenchDatabases.dataSource(url), demo);
             out.printf("demo school loaded (%d students) in %.1f s%n", demo.students(), (System.nanoTime() - loadStart) / 1e9);
-            try (var context = new SpringApplicationBuilder(JournalArchiveApplication.class).web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + BenchDatabases.user(),
-                            "--spring.datasource.password=" + BenchDatabases.password(), "--spring.main.banner-mode=off",
-                            "--logging.level.root=WARN", "--camel.springboot.main-run-controller=false",
+            try (var context = BenchDatabases.service(url, WebApplicationType.NONE,
                             "--journal-archive.storage.archive-bucket=ja-bench-year-end-" + run,
                             "--journal-archive.storage.drafts-bucket=ja-bench-year-end-drafts-" + run,
                             "--journal-archive.runs.poll=100ms",
@@ -127,7 +122,7 @@ final class YearEndBenchmark extends CliCommand {
                         r.getString("name"), r.getLong("files"), r.getLong("bytes") / 1e6, r.getLong("bytes") / 1e3 / r.getLong("files")), run);
     }
 
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
@@ -135,7 +130,7 @@ final class YearEndBenchmark extends CliCommand {
      * CPU of the JIT compiler threads (Linux: their /proc entries), which on 2 cores is taken from the run;
      * a compiler thread that ended meanwhile is missed, so this is a lower bound.
      */
-    private static double jitSeconds() {
+    static double jitSeconds() {
         try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             return tasks.mapToDouble(task -> {
                 try {
@@ -152,7 +147,7 @@ final class YearEndBenchmark extends CliCommand {
     }
 
     /** CPU of the local radosgw, ceph-osd and postgres processes: on a 2-core machine they share the cores with the run. */
-    private static double serversCpuSeconds() {
+    static double serversCpuSeconds() {
         return ProcessHandle.allProcesses().map(ProcessHandle::info)
                 .filter(i -> i.command().map(c -> c.endsWith("/radosgw") || c.endsWith("/ceph-osd") || c.endsWith("/postgres")
                         || c.endsWith("/minio")).orElse(false))

@@ -95,6 +95,22 @@ class CliTest {
     }
 
     @Test
+    void benchApiSearchesWithBasicAuthAndWithATokenWithoutErrors() {
+        assertThat(run("bench", "api", "--rows", "2000", "--seconds", "2", "--concurrency", "4")).as(err.toString()).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("catalogue: 2,000 synthetic rows");
+        for (String login : List.of("basic auth", "token     ")) {
+            var line = java.util.regex.Pattern.compile("(?m)^" + login + ": +(\\d+) requests, +([\\d.]+) requests/s, p50 .* errors (\\d+)$")
+                    .matcher(printed);
+            assertThat(line.find()).as(login + " in\n" + printed).isTrue();
+            assertThat(Long.parseLong(line.group(1))).as(login + " requests").isPositive();
+            assertThat(Double.parseDouble(line.group(2))).as(login + " requests/s").isPositive();
+            assertThat(line.group(3)).as(login + " errors").isEqualTo("0");
+        }
+        assertThat(printed).containsPattern("ratio token/basic: requests/s [\\d.]+×, p95 [\\d.]+×");
+    }
+
+    @Test
     void passwordHashPrintsABcryptHashThatMatchesThePassword() throws Exception {
         var out = new ByteArrayOutputStream();
         assertThat(PasswordHashCommand.hash(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()),
