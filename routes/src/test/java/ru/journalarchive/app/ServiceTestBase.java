@@ -138,6 +138,27 @@ abstract class ServiceTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The token signs each step of a prepare or complete answer, all at {@code stage}: the content is
+     * fetched as tools that hash it themselves do, and checked against the hash handed out.
+     * @return the signatures, as {@code …/external/complete} takes them
+     */
+    java.util.List<java.util.Map<String, String>> tokenSigns(TestToken token, JsonNode steps, String stage) throws Exception {
+        var signatures = new java.util.ArrayList<java.util.Map<String, String>>();
+        for (var step : steps) {
+            assertThat(step.get("result").asText()).as(step.toString()).isEqualTo("NEXT_STEP");
+            assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
+            String session = step.at("/next/sessionId").asText();
+            var content = http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/" + session + "/content"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("director-of-demo:" + DIRECTOR_PASSWORD)
+                            .getBytes())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(java.security.MessageDigest.getInstance("GOST3411-2012-256", ru.journalarchive.signing.keys.GostProvider.get())
+                    .digest(content)).isEqualTo(Base64.getDecoder().decode(step.at("/next/hash").asText()));
+            signatures.add(java.util.Map.of("sessionId", session, "cms", token.signs(session, content)));
+        }
+        return signatures;
+    }
+
     /** Polls a run's progress until it satisfies {@code done}; fails with the progress and the dead letters after 3 minutes. */
     JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
