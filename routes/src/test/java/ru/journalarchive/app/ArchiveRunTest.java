@@ -210,17 +210,12 @@ class ArchiveRunTest extends ServiceTestBase {
         loadDemoSchoolOnce();
         var token = new TestToken();
 
-        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-1a\"}"))
-                .get("id").asLong();
-        int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
-        var ids = new ArrayList<String>();
-        body(director("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
-            if (d.get("classId").asText().equals("c-2025-1a")) ids.add(d.get("documentId").asText());
-        });
-        assertThat(ids).hasSize(planned);
+        var yearEnd = yearEndAwaitingTheDirector("c-2025-1a");
+        long run = yearEnd.id();
+        int planned = yearEnd.planned();
 
         var steps = body(director("POST", "/api/v1/schools/demo/signing-queue/external/prepare", json.writeValueAsString(Map.of(
-                "documentIds", ids, "certificate", token.certificateBase64()))));
+                "documentIds", yearEnd.ids(), "certificate", token.certificateBase64()))));
         for (String stage : List.of("PDF", "DETACHED")) {
             var signatures = tokenSigns(token, steps, stage);
             String completion = json.writeValueAsString(Map.of("signatures", signatures));

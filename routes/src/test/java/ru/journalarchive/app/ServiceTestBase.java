@@ -138,6 +138,22 @@ abstract class ServiceTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    record YearEnd(long id, int planned, java.util.List<String> ids) {}
+
+    /** The year end of one class, rendered and waiting for the director: its run and documents. */
+    YearEnd yearEndAwaitingTheDirector(String classId) throws Exception {
+        loadDemoSchoolOnce();
+        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"" + classId + "\"}"))
+                .get("id").asLong();
+        int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
+        var ids = new java.util.ArrayList<String>();
+        body(director("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
+            if (d.get("classId").asText().equals(classId)) ids.add(d.get("documentId").asText());
+        });
+        assertThat(ids).hasSize(planned);
+        return new YearEnd(run, planned, ids);
+    }
+
     /**
      * The token signs each step of a prepare or complete answer, all at {@code stage}: the content is
      * fetched as tools that hash it themselves do, and checked against the hash handed out.
