@@ -154,25 +154,11 @@ abstract class ServiceTestBase {
         return new YearEnd(run, planned, ids);
     }
 
-    /**
-     * The token signs each step of a prepare or complete answer, all at {@code stage}: the content is
-     * fetched as tools that hash it themselves do, and checked against the hash handed out.
-     * @return the signatures, as {@code …/external/complete} takes them
-     */
+    /** The token signs each step of an answer to the demo school's director (see {@link TestToken#signs}). */
     java.util.List<java.util.Map<String, String>> tokenSigns(TestToken token, JsonNode steps, String stage) throws Exception {
-        var signatures = new java.util.ArrayList<java.util.Map<String, String>>();
-        for (var step : steps) {
-            assertThat(step.get("result").asText()).as(step.toString()).isEqualTo("NEXT_STEP");
-            assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
-            String session = step.at("/next/sessionId").asText();
-            var content = http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/" + session + "/content"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("director-of-demo:" + DIRECTOR_PASSWORD)
-                            .getBytes())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-            assertThat(java.security.MessageDigest.getInstance("GOST3411-2012-256", ru.journalarchive.signing.keys.GostProvider.get())
-                    .digest(content)).isEqualTo(Base64.getDecoder().decode(step.at("/next/hash").asText()));
-            signatures.add(java.util.Map.of("sessionId", session, "cms", token.signs(session, content)));
-        }
-        return signatures;
+        return token.signs(steps, stage, session -> http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
+                + session + "/content")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("director-of-demo:" + DIRECTOR_PASSWORD).getBytes())).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
     }
 
     /** Polls a run's progress until it satisfies {@code done}; fails with the progress and the dead letters after 3 minutes. */

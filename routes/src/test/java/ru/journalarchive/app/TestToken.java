@@ -1,12 +1,19 @@
 package ru.journalarchive.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.testing.OpenSsl;
 import ru.journalarchive.signing.testing.Signers;
@@ -36,6 +43,30 @@ final class TestToken {
     /** The certificate as the page sends it to prepare: DER in base64. */
     String certificateBase64() throws Exception {
         return Base64.getEncoder().encodeToString(certificate.getEncoded());
+    }
+
+    /**
+     * Signs each step of a prepare or complete answer, all at {@code stage}: the content comes from
+     * {@code content} (the service's {@code …/external/{session}/content}, as tools that hash it
+     * themselves read it) and is checked against the hash handed out.
+     * @return the signatures, as {@code …/external/complete} takes them
+     */
+    List<Map<String, String>> signs(JsonNode steps, String stage, ContentOfSession content) throws Exception {
+        var signatures = new ArrayList<Map<String, String>>();
+        for (var step : steps) {
+            assertThat(step.get("result").asText()).as(step.toString()).isEqualTo("NEXT_STEP");
+            assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
+            String session = step.at("/next/sessionId").asText();
+            byte[] bytes = content.of(session);
+            assertThat(MessageDigest.getInstance("GOST3411-2012-256", GostProvider.get()).digest(bytes))
+                    .isEqualTo(Base64.getDecoder().decode(step.at("/next/hash").asText()));
+            signatures.add(Map.of("sessionId", session, "cms", signs(session, bytes)));
+        }
+        return signatures;
+    }
+
+    interface ContentOfSession {
+        byte[] of(String sessionId) throws Exception;
     }
 
     /** The token's detached CMS (DER, base64) over {@code content}, which the session {@code name} handed out. */
