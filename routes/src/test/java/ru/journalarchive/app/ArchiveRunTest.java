@@ -21,12 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
 import ru.journalarchive.journal.ingest.Batch;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.spec.X509EncodedKeySpec;
-import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.testing.OpenSsl;
-import ru.journalarchive.signing.testing.Signers;
 import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
 
@@ -213,45 +208,16 @@ class ArchiveRunTest extends ServiceTestBase {
     @Test
     void theDirectorSignsTheYearEndOnATokenPlayedByOpenSsl() throws Exception {
         loadDemoSchoolOnce();
-        // The token: OpenSSL with the gost engine makes the key, which never leaves it; the CA certifies it.
-        var token = new OpenSsl(Files.createDirectories(KEYS.resolve("token-" + System.nanoTime())));
-        token.ok("genpkey", "-algorithm", "gost2012_256", "-pkeyopt", "paramset:A", "-out", "key.pem");
-        token.ok("pkey", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "pub.der");
-        var key = KeyFactory.getInstance("ECGOST3410-2012", GostProvider.get())
-                .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(token.dir().resolve("pub.der"))));
-        var certificate = PKI.issueSigner(Signers.director(), key, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400));
-        token.pem("signer.pem", certificate);
-        token.pem("chain.pem", PKI.intermediate().certificate());
+        var token = new TestToken();
 
-        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-1a\"}"))
-                .get("id").asLong();
-        int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
-        var ids = new ArrayList<String>();
-        body(director("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
-            if (d.get("classId").asText().equals("c-2025-1a")) ids.add(d.get("documentId").asText());
-        });
-        assertThat(ids).hasSize(planned);
+        var yearEnd = yearEndAwaitingTheDirector("c-2025-1a");
+        long run = yearEnd.id();
+        int planned = yearEnd.planned();
 
         var steps = body(director("POST", "/api/v1/schools/demo/signing-queue/external/prepare", json.writeValueAsString(Map.of(
-                "documentIds", ids, "certificate", java.util.Base64.getEncoder().encodeToString(certificate.getEncoded())))));
+                "documentIds", yearEnd.ids(), "certificate", token.certificateBase64()))));
         for (String stage : List.of("PDF", "DETACHED")) {
-            var signatures = new ArrayList<Map<String, String>>();
-            for (var step : steps) {
-                assertThat(step.get("result").asText()).as(step.toString()).isEqualTo("NEXT_STEP");
-                assertThat(step.at("/next/stage").asText()).isEqualTo(stage);
-                String session = step.at("/next/sessionId").asText();
-                var content = http.send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
-                                + session + "/content")).header("Authorization", basicDirector()).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-                assertThat(MessageDigest.getInstance("GOST3411-2012-256", GostProvider.get()).digest(content))
-                        .isEqualTo(java.util.Base64.getDecoder().decode(step.at("/next/hash").asText()));
-                Path in = token.write(session + ".bin", content);
-                token.ok("cms", "-sign", "-binary", "-in", in.toString(), "-signer", "signer.pem", "-inkey", "key.pem",
-                        "-certfile", "chain.pem", "-md", "md_gost12_256", "-outform", "DER", "-out",
-                        token.dir().resolve(session + ".p7s").toString());
-                signatures.add(Map.of("sessionId", session, "cms",
-                        java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(token.dir().resolve(session + ".p7s")))));
-            }
+            var signatures = tokenSigns(token, steps, stage);
             String completion = json.writeValueAsString(Map.of("signatures", signatures));
             if (stage.equals("DETACHED")) {
                 // The TSA is down when the .sig comes back: nothing is lost, the same CMS completes once it answers.

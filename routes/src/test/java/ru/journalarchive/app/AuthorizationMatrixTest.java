@@ -53,6 +53,7 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         for (String m : List.of("GET /api/v1/schools/{school}/signing-queue", "GET /api/v1/schools/{school}/signing-queue/{documentId}/preview",
                 "POST /api/v1/schools/{school}/signing-queue/sign", "POST /api/v1/schools/{school}/signing-queue/external/prepare",
                 "GET /api/v1/schools/{school}/signing-queue/external/{sessionId}/content",
+                "GET /api/v1/schools/{school}/signing-queue/external/sessions",
                 "POST /api/v1/schools/{school}/signing-queue/external/complete"))
             MATRIX.put(m, EnumSet.of(Caller.DIRECTOR));
         for (String m : List.of("POST /api/v1/admin/schools", "GET /api/v1/admin/schools", "POST /api/v1/admin/schools/{school}/tokens",

@@ -79,6 +79,80 @@ class ServiceRestartTest {
         }
     }
 
+    /**
+     * The director signs a class's year end on a token: the PDF stage is in, the service is killed
+     * before the detached signatures come back, and the service started again lists the steps left
+     * and completes them; every document is archived once, and a session completes only once.
+     */
+    @Test
+    void tokenSigningSessionsOutliveAKilledService() throws Exception {
+        try (var db = TestDatabase.create()) {
+            port = freePort();
+            Process service = start(db, "token-first");
+            try {
+                schoolWithItsYear();
+                assertThat(admin("POST", "/api/v1/admin/users", json.writeValueAsString(java.util.Map.of("username", "director",
+                        "password", DIRECTOR_PASSWORD, "role", "DIRECTOR", "school", "demo", "fullName", "Лебедева Ирина Викторовна")))
+                        .statusCode()).isEqualTo(201);
+                var started = admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-1a\"}");
+                long yearEnd = json.readTree(started.body()).get("id").asLong();
+                int planned = awaitRun(yearEnd, p -> p.get("planned").asInt() > 0
+                        && p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt(), Duration.ofMinutes(4)).get("planned").asInt();
+                var token = new TestToken();
+                var ids = new ArrayList<String>();
+                json.readTree(director("GET", "", null).body()).forEach(d -> ids.add(d.get("documentId").asText()));
+                assertThat(ids).hasSize(planned);
+                var prepared = json.readTree(director("POST", "/external/prepare", json.writeValueAsString(java.util.Map.of(
+                        "documentIds", ids, "certificate", token.certificateBase64()))).body());
+                var pdf = json.writeValueAsString(java.util.Map.of("signatures", token.signs(prepared, "PDF", this::content)));
+                var detached = json.readTree(director("POST", "/external/complete", pdf).body());
+
+                service.destroyForcibly(); // SIGKILL between the two stages
+                assertThat(service.waitFor()).isNotZero();
+                service = start(db, "token-second");
+
+                var open = json.readTree(director("GET", "/external/sessions", null).body());
+                assertThat(open).hasSize(planned).allSatisfy(s -> assertThat(s.get("stage").asText()).isEqualTo("DETACHED"));
+                assertThat(open.findValuesAsText("sessionId")).containsExactlyInAnyOrderElementsOf(detached.findValuesAsText("sessionId"));
+                assertThat(json.readTree(director("POST", "/external/complete", pdf).body()))
+                        .allSatisfy(s -> assertThat(s.get("result").asText()).isEqualTo("REJECTED"));
+                var sig = json.writeValueAsString(java.util.Map.of("signatures", token.signs(detached, "DETACHED", this::content)));
+                assertThat(json.readTree(director("POST", "/external/complete", sig).body())).hasSize(planned)
+                        .allSatisfy(s -> assertThat(s.get("result").asText()).isEqualTo("SIGNED"));
+                assertThat(json.readTree(director("POST", "/external/complete", sig).body()))
+                        .allSatisfy(s -> assertThat(s.get("result").asText()).isEqualTo("REJECTED"));
+
+                var done = awaitRun(yearEnd, p -> !p.get("finishedAt").isNull(), Duration.ofMinutes(4));
+                assertThat(done.at("/byState/ARCHIVED").asInt()).as(done.toString()).isEqualTo(planned);
+                assertThat(new JdbcTemplate(db.dataSource()).queryForObject("SELECT count(*) FROM archived_document WHERE document_id = ANY (?)",
+                        Integer.class, (Object) ids.toArray(String[]::new))).isEqualTo(planned);
+                try (var s3 = S3Clients.create(S3Settings.fromEnvironment())) {
+                    var versions = new TreeMap<String, Integer>();
+                    for (var item : s3.listObjects(ListObjectsArgs.builder().bucket("ja-restart-" + run).recursive(true)
+                            .includeVersions(true).build()))
+                        versions.merge(item.get().objectName(), 1, Integer::sum);
+                    assertThat(versions.keySet().stream().filter(k -> k.endsWith("/manifest.json"))).hasSize(planned);
+                    assertThat(versions).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+                }
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    static final String DIRECTOR_PASSWORD = "restart-test-director-password";
+
+    /** As the school's director, under {@code /api/v1/schools/demo/signing-queue}. */
+    HttpResponse<String> director(String method, String path, String body) throws Exception {
+        return send("director", DIRECTOR_PASSWORD, method, "/api/v1/schools/demo/signing-queue" + path, body);
+    }
+
+    byte[] content(String session) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/" + session + "/content"))
+                .header("Authorization", basic("director", DIRECTOR_PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     /** One catalogue row per planned document, one manifest per document, one version per object key. */
     void assertExactlyOnce(TestDatabase db, int planned, String period) throws Exception {
         var jdbc = new JdbcTemplate(db.dataSource());
@@ -150,11 +224,19 @@ class ServiceRestartTest {
     }
 
     HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return send("admin", ADMIN_PASSWORD, method, path, body);
+    }
+
+    HttpResponse<String> send(String user, String password, String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(user, password))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     URI uri(String path) {

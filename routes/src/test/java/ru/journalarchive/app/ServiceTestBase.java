@@ -146,6 +146,29 @@ abstract class ServiceTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    record YearEnd(long id, int planned, java.util.List<String> ids) {}
+
+    /** The year end of one class, rendered and waiting for the director: its run and documents. */
+    YearEnd yearEndAwaitingTheDirector(String classId) throws Exception {
+        loadDemoSchoolOnce();
+        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"" + classId + "\"}"))
+                .get("id").asLong();
+        int planned = awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt()).get("planned").asInt();
+        var ids = new java.util.ArrayList<String>();
+        body(director("GET", "/api/v1/schools/demo/signing-queue", null)).forEach(d -> {
+            if (d.get("classId").asText().equals(classId)) ids.add(d.get("documentId").asText());
+        });
+        assertThat(ids).hasSize(planned);
+        return new YearEnd(run, planned, ids);
+    }
+
+    /** The token signs each step of an answer to the demo school's director (see {@link TestToken#signs}). */
+    java.util.List<java.util.Map<String, String>> tokenSigns(TestToken token, JsonNode steps, String stage) throws Exception {
+        return token.signs(steps, stage, session -> http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
+                + session + "/content")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("director-of-demo:" + DIRECTOR_PASSWORD).getBytes())).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
     /** Polls a run's progress until it satisfies {@code done}; fails with the progress and the dead letters after 3 minutes. */
     JsonNode awaitRun(long run, java.util.function.Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -24,6 +24,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
 import ru.journalarchive.app.run.ExternalDirectorSigning;
+import ru.journalarchive.app.run.JdbcSigningSessions;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.app.signing.DocumentSigner;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
@@ -120,14 +121,15 @@ public class RunsConfig {
     }
 
     /**
-     * Sessions of token signing live in memory for 30 minutes (one node; DESIGN.md); the token's
-     * signatures are time-stamped by the same TSA as the server's.
+     * Sessions of token signing live 30 minutes in PostgreSQL (shared by the nodes, kept over restarts;
+     * DESIGN.md); the token's signatures are time-stamped by the same TSA as the server's.
      */
     @Bean
     public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline,
-            java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority) {
-        return new ExternalDirectorSigning(signing, drafts, pipeline,
-                new ExternalSigning(java.time.Duration.ofMinutes(30), Clock.systemUTC(), timeStampAuthority.orElse(null)), Clock.systemUTC());
+            java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority, JdbcTemplate jdbc,
+            TransactionTemplate transactions, RunsSchemaMigration migrated) {
+        return new ExternalDirectorSigning(signing, drafts, pipeline, new ExternalSigning(java.time.Duration.ofMinutes(30),
+                Clock.systemUTC(), timeStampAuthority.orElse(null), new JdbcSigningSessions(jdbc)), transactions, Clock.systemUTC());
     }
 
     @Bean

@@ -77,6 +77,14 @@ public class SigningQueueController {
         return external.prepare(school, batch.documentIds(), certificate(batch.certificate()));
     }
 
+    @Operation(summary = "Незавершённые сеансы подписания на токене: продолжить с того же шага",
+            description = "Для страницы, открытой заново (закрытая вкладка, перезапущенный сервер): по каждому документу — "
+                    + "шаг, который осталось подписать. Шаг DETACHED значит, что подпись PDF уже принята и осталась открепленная.")
+    @GetMapping("/external/sessions")
+    public List<ExternalDirectorSigning.Step> sessions(@PathVariable String school) {
+        return external.open(school);
+    }
+
     @Operation(summary = "Подписываемые байты сеанса (для средств, которые сами считают хеш)")
     @GetMapping(value = "/external/{sessionId}/content", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     public byte[] content(@PathVariable String school, @PathVariable String sessionId) {

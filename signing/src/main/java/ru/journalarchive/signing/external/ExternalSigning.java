@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -25,6 +25,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import ru.journalarchive.signing.cades.CadesBaselineT;
 import ru.journalarchive.signing.cades.CmsEncoding;
+import ru.journalarchive.signing.external.SigningSessions.Session;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineB;
@@ -40,15 +41,13 @@ import ru.journalarchive.signing.timestamp.TimeStampUnavailable;
  * that it verifies and that the certificate is the one announced, and embeds it (or returns it as the
  * {@code .sig}). With a time-stamp authority the token's CMS gets a signature time-stamp before it is
  * embedded (CAdES-T / PAdES-T), as server-key signatures do: a token cannot stamp its own signature.
- * Sessions live in memory for a limited time; a service with several nodes would keep them in its
- * database.
+ * Sessions live for a limited time in a {@link SigningSessions} store: this process's memory by
+ * default, or the service's database, so that a session prepared before a restart, or on another
+ * node, completes all the same. A session completes once, whichever node is asked.
  */
 public final class ExternalSigning {
 
-    private record Session(byte[] prepared, int[] byteRange, byte[] content, byte[] hash, X509Certificate certificate,
-                           boolean pdf, Instant expiresAt) {}
-
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SigningSessions sessions;
     private final Duration lifetime;
     private final Clock clock;
     private final CadesBaselineT timestamps;
@@ -59,14 +58,29 @@ public final class ExternalSigning {
 
     /** @param tsa stamps every completed signature; null for signatures without a time-stamp */
     public ExternalSigning(Duration lifetime, Clock clock, TimeStampClient tsa) {
+        this(lifetime, clock, tsa, SigningSessions.inMemory());
+    }
+
+    /** @param sessions where the sessions are kept between prepare and complete */
+    public ExternalSigning(Duration lifetime, Clock clock, TimeStampClient tsa, SigningSessions sessions) {
         this.lifetime = lifetime;
         this.clock = clock;
         this.timestamps = tsa == null ? null : new CadesBaselineT(tsa);
+        this.sessions = sessions;
     }
 
     /** Reserves a PAdES signature with the visible mark of {@code certificate}; the token signs the byte ranges. */
     public PreparedSignature preparePdf(byte[] pdf, X509Certificate certificate, Instant signingTime, StampPlacement stamp,
                                         String reason) {
+        return preparePdf(pdf, certificate, signingTime, stamp, reason, null, null);
+    }
+
+    /**
+     * As {@link #preparePdf(byte[], X509Certificate, Instant, StampPlacement, String)}, in a session of
+     * {@code owner} about {@code reference} (the caller's labels, see {@link SigningSessions.Session}).
+     */
+    public PreparedSignature preparePdf(byte[] pdf, X509Certificate certificate, Instant signingTime, StampPlacement stamp,
+                                        String reason, String owner, String reference) {
         try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
             var signature = PadesBaselineB.dictionary(certificate, signingTime, reason);
             int lastPage = document.getNumberOfPages() - 1;
@@ -78,7 +92,7 @@ public final class ExternalSigning {
             var external = document.saveIncrementalForExternalSigning(out);
             byte[] ranges = external.getContent().readAllBytes();
             external.setSignature(new byte[0]);
-            return open(out.toByteArray(), signature.getByteRange(), ranges, certificate, true);
+            return start(out.toByteArray(), signature.getByteRange(), ranges, certificate, signingTime, owner, reference);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the PDF for signing", e);
         }
@@ -86,7 +100,28 @@ public final class ExternalSigning {
 
     /** A detached CAdES signature over a whole file: the token signs the file's hash. */
     public PreparedSignature prepareDetached(byte[] content, X509Certificate certificate) {
-        return open(null, null, content, certificate, false);
+        return prepareDetached(content, certificate, clock.instant(), null, null);
+    }
+
+    /** As {@link #prepareDetached(byte[], X509Certificate)}, in a session of {@code owner} about {@code reference}. */
+    public PreparedSignature prepareDetached(byte[] content, X509Certificate certificate, Instant signingTime, String owner,
+                                             String reference) {
+        return start(content, null, content, certificate, signingTime, owner, reference);
+    }
+
+    /** The session, while it is open: its owner, reference, certificate and document, for the caller to carry on. */
+    public Optional<SigningSessions.Session> session(String sessionId) {
+        return sessions.find(sessionId, clock.instant());
+    }
+
+    /** The owner's open sessions: a page opened again (a closed tab, a restarted node) continues where it was. */
+    public List<SigningSessions.Open> openSessions(String owner) {
+        return sessions.open(owner, clock.instant());
+    }
+
+    /** Closes a session that is not to complete (its document went elsewhere); nothing if it is no longer open. */
+    public void cancel(String sessionId) {
+        sessions.take(sessionId, clock.instant());
     }
 
     /**
@@ -94,9 +129,7 @@ public final class ExternalSigning {
      * that hash the content themselves (cryptcp, OpenSSL) rather than sign a given hash.
      */
     public byte[] contentToSign(String sessionId) {
-        Session session = sessions.get(sessionId);
-        if (session == null) throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк");
-        return session.content().clone();
+        return session(sessionId).orElseThrow(() -> new ExternalSignatureRejected("Сеанс подписания не найден или истёк")).content();
     }
 
     /**
@@ -104,15 +137,14 @@ public final class ExternalSigning {
      * completes once; should the TSA not answer ({@link TimeStampUnavailable}) it stays open for the same CMS.
      */
     public byte[] complete(String sessionId, byte[] cms) {
-        Session session = sessions.get(sessionId);
-        if (session == null || session.expiresAt().isBefore(clock.instant()) || !sessions.remove(sessionId, session))
-            throw new ExternalSignatureRejected("Сеанс подписания не найден или истёк: подготовьте подпись заново");
+        Session session = sessions.take(sessionId, clock.instant()).orElseThrow(
+                () -> new ExternalSignatureRejected("Сеанс подписания не найден или истёк: подготовьте подпись заново"));
         check(session, cms);
         byte[] complete;
         try {
             complete = timestamps == null ? CmsEncoding.der(new CMSSignedData(cms)) : timestamps.extend(cms);
         } catch (TimeStampUnavailable e) {
-            sessions.putIfAbsent(sessionId, session); // the token's signature is good: the same CMS can complete later
+            sessions.save(session); // the token's signature is good: the same CMS can complete later
             throw e;
         } catch (CMSException e) {
             throw new ExternalSignatureRejected("Подпись не является CMS: " + e.getMessage()); // check() parsed it already
@@ -124,21 +156,21 @@ public final class ExternalSigning {
         if (hex.length() > room)
             throw new ExternalSignatureRejected("Подпись длиннее места, зарезервированного в документе (" + hex.length() / 2
                     + " байт при " + room / 2 + ")");
-        byte[] signed = session.prepared().clone();
+        byte[] signed = session.document().clone();
         byte[] ascii = hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(ascii, 0, signed, start, ascii.length);
         return signed;
     }
 
-    private PreparedSignature open(byte[] prepared, int[] byteRange, byte[] signedContent, X509Certificate certificate,
-                                   boolean pdf) {
-        sessions.values().removeIf(s -> s.expiresAt().isBefore(clock.instant()));
+    private PreparedSignature start(byte[] document, int[] byteRange, byte[] signedContent, X509Certificate certificate,
+                                    Instant signingTime, String owner, String reference) {
+        Instant now = clock.instant();
+        sessions.removeExpired(now);
         var algorithm = GostAlgorithm.of(certificate.getPublicKey());
-        byte[] hash = algorithm.digest(signedContent);
-        String id = UUID.randomUUID().toString();
-        Instant expires = clock.instant().plus(lifetime);
-        sessions.put(id, new Session(prepared, byteRange, signedContent, hash, certificate, pdf, expires));
-        return new PreparedSignature(id, hash.clone(), algorithm.digestAlgorithm(), expires);
+        var session = new Session(UUID.randomUUID().toString(), owner, reference, document, byteRange,
+                algorithm.digest(signedContent), algorithm.digestAlgorithm(), certificate, signingTime, now.plus(lifetime));
+        sessions.save(session);
+        return session.prepared();
     }
 
     private static void check(Session session, byte[] cms) {

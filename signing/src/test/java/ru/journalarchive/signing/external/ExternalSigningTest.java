@@ -150,6 +150,48 @@ class ExternalSigningTest {
                 .isInstanceOf(ExternalSignatureRejected.class).hasMessageContaining("не найден");
     }
 
+    @Test
+    void aSessionLivesInItsStoreSoAnotherInstanceOnTheSameStoreCompletesItAndListsItForItsOwner() throws Exception {
+        var store = SigningSessions.inMemory();
+        var before = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC(), null, store);
+        byte[] pdf = PadesTestDocuments.pdf(1);
+        var prepared = before.preparePdf(pdf, certificate, now, new StampPlacement(227, 50, 340, 110), "Утверждаю", "school-1", "doc-1");
+        before.prepareDetached("другой".getBytes(StandardCharsets.UTF_8), certificate, now, "school-2", "doc-2");
+
+        var after = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC(), null, store); // "restarted": nothing in memory
+        var open = after.openSessions("school-1");
+        assertThat(open).singleElement().satisfies(o -> {
+            assertThat(o.reference()).isEqualTo("doc-1");
+            assertThat(o.pdf()).isTrue();
+            assertThat(o.prepared().sessionId()).isEqualTo(prepared.sessionId());
+            assertThat(o.prepared().hash()).isEqualTo(prepared.hash());
+            assertThat(o.prepared().digestAlgorithm()).isEqualTo("GOST3411-2012-256");
+        });
+        var session = after.session(prepared.sessionId()).orElseThrow();
+        assertThat(session.signingTime()).isEqualTo(now);
+        assertThat(session.certificate()).isEqualTo(certificate);
+        byte[] signed = after.complete(prepared.sessionId(), tokenSigns(after.contentToSign(prepared.sessionId())));
+        assertThat(new PdfSignatureVerifier(trust).verify(signed).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(after.openSessions("school-1")).isEmpty();
+        assertThat(after.openSessions("school-2")).hasSize(1);
+    }
+
+    @Test
+    void anExpiredSessionIsRefusedAndForgotten() {
+        var store = SigningSessions.inMemory();
+        var preparing = new ExternalSigning(Duration.ofMinutes(15), Clock.systemUTC(), null, store);
+        byte[] file = "Журнал 5А".getBytes(StandardCharsets.UTF_8);
+        var prepared = preparing.prepareDetached(file, certificate);
+        byte[] cms = tokenSigns(file);
+
+        var later = new ExternalSigning(Duration.ofMinutes(15), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16)), null, store);
+        assertThat(later.session(prepared.sessionId())).isEmpty();
+        assertThatThrownBy(() -> later.complete(prepared.sessionId(), cms))
+                .isInstanceOf(ExternalSignatureRejected.class).hasMessageContaining("истёк");
+        later.prepareDetached(file, certificate); // preparing sweeps the expired sessions away
+        assertThat(preparing.session(prepared.sessionId())).isEmpty();
+    }
+
     private byte[] tokenSigns(byte[] content) {
         try {
             Path in = token.write("to-sign-" + System.nanoTime() + ".bin", content);
