@@ -102,6 +102,10 @@ final class FakeCryptoProPlugin {
         return signed;
     }
 
+    int signed() {
+        return signed;
+    }
+
     /** The plug-in's base64: lines of 64 characters with CRLF, which the service must accept. */
     private static String mime(byte[] cms) {
         return Base64.getMimeEncoder(64, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cms) + "\r\n";

@@ -121,6 +121,13 @@ public class SigningPageController {
         return external.prepare(school, batch.documentIds(), certificate);
     }
 
+    /** What a batch interrupted by a closed tab or a restarted node left to sign: the page continues from there. */
+    @GetMapping("/token/sessions")
+    @ResponseBody
+    public List<ExternalDirectorSigning.Step> openSessions(@PathVariable String school) {
+        return external.open(school);
+    }
+
     @PostMapping("/token/complete")
     @ResponseBody
     public List<ExternalDirectorSigning.Progress> complete(@PathVariable String school, @Valid @RequestBody Signatures signatures) {
