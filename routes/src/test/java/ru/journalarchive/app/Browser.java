@@ -114,11 +114,16 @@ final class Browser implements AutoCloseable {
     }
 
     Browser screenshot(String name) throws Exception {
+        return screenshot(name, driver.manage().window().getSize().getWidth());
+    }
+
+    /** The whole page at a window {@code width} wide (820: a tablet held upright), not only what the window shows. */
+    Browser screenshot(String name, int width) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        // The whole page, not only the window: grow the window to the page's height for the shot.
         var size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, size.getHeight()));
         long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(height + 140, 6000)));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(height + 140, 6000)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(size);
         return this;

@@ -68,7 +68,7 @@ class DirectorSigningPageTest extends ServiceTestBase {
             browser.await(Duration.ofSeconds(15), d -> browser.find("#sign-token").isEnabled());
             assertThat(browser.text("#certificate-details")).contains("Лебедева Ирина Викторовна", "Директор");
             assertThat(browser.find("#certificate-warning").isDisplayed()).isFalse();
-            browser.accessible().screenshot("director-signing");
+            browser.accessible().screenshot("director-signing").screenshot("director-signing-tablet", 820);
 
             browser.find("#sign-token").click();
             int signatures = plugin.serve(browser, Duration.ofMinutes(4), () -> browser.text("#batch-text").startsWith("Готово"));
