@@ -67,6 +67,8 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // The next step must not race the sign-in's own redirect.
+        await(Duration.ofSeconds(15), d -> !path().equals("/login") || !all("[role=alert]").isEmpty());
         return this;
     }
 

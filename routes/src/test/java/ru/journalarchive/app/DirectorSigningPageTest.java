@@ -75,7 +75,7 @@ class DirectorSigningPageTest extends ServiceTestBase {
             assertThat(signatures).as("the PDF and its .sig per document").isEqualTo(2 * ids.size());
             assertThat(browser.text("#batch-text")).isEqualTo("Готово. Подписано и передано в архив: " + ids.size() + ".");
             assertThat(group.findElements(By.cssSelector(".outcome.done"))).hasSize(ids.size());
-            browser.screenshot("director-signed");
+            browser.accessible().screenshot("director-signed");
         }
         assertThat(awaitRun(run, p -> !p.get("finishedAt").isNull()).at("/byState/ARCHIVED").asInt()).isEqualTo(planned(run));
         assertOpenSslVerifies("summary-ledger--demo--2025--year--c-2025-2b");

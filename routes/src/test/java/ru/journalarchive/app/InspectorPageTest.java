@@ -41,6 +41,16 @@ class InspectorPageTest extends ServiceTestBase {
             browser.find("#upload button").click();
             assertThat(browser.text("#file-error")).startsWith("Это не PDF");
 
+            // Over the upload limit: refused before anything is read into the check, with the message at the field.
+            Path huge = dir.resolve("huge.pdf");
+            try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                file.setLength(65L * 1024 * 1024);
+            }
+            browser.find("#file").sendKeys(huge.toString());
+            browser.find("#upload button").click();
+            assertThat(browser.text("#file-error")).isEqualTo("Файл слишком большой: такой не проверяется.");
+            Files.delete(huge);
+
             browser.find("#file").sendKeys(pdf.toString());
             browser.find("#signature").sendKeys(sig.toString());
             browser.find("#upload button").click();
@@ -57,7 +67,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.find("#upload button").click();
             assertThat(browser.text("#verdict")).isEqualTo("Подпись не подтверждена");
             assertThat(browser.text("#result")).contains("документ изменён после подписания");
-            browser.screenshot("inspector-invalid");
+            browser.accessible().screenshot("inspector-invalid");
 
             var protocol = http.send(HttpRequest.newBuilder(uri("/inspector/protocol")).header("Cookie", browser.sessionCookie()).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -88,6 +98,7 @@ class InspectorPageTest extends ServiceTestBase {
         var response = director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds",
                 java.util.List.of(LEDGER))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get(0).get("result").asText()).isEqualTo("APPROVED");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (jdbc.queryForObject("SELECT count(*) FROM run_document WHERE document_id = ? AND state = 'ARCHIVED'", Integer.class, LEDGER) == 0) {
             assertThat(System.nanoTime()).as("the ledger was not archived").isLessThan(deadline);

@@ -175,7 +175,7 @@ class ServiceRestartTest {
                 int left = browser.all(".select-document").size();
                 assertThat(left).isBetween(1, planned - 1);
                 assertThat(browser.text("#resume-text")).contains("документов — " + left);
-                browser.screenshot("director-resume");
+                browser.accessible().screenshot("director-resume");
                 browser.find("#resume-token").click();
                 plugin.serve(browser, Duration.ofMinutes(4), () -> browser.text("#batch-text").startsWith("Готово"));
 
