@@ -304,7 +304,7 @@ function start() {
     const id = step.documentId;
     while (step) {
       show(id, step.stage === 'PDF' ? 'Подпись документа…' : 'Подпись открепленного файла…', 'pending', step.stage === 'PDF' ? 0 : 1);
-      const cms = (await signHash(cades, step)).replace(/\s+/g, '');
+      const cms = await signHash(cades, step); // base64 with CRLF line breaks, as the plug-in gives it: the service takes it so
       const [answer] = await complete(step.sessionId, cms);
       step = null;
       if (answer.result === 'NEXT_STEP') step = answer.next;

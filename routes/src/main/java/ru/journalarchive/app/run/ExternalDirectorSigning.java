@@ -108,7 +108,7 @@ public final class ExternalDirectorSigning {
             return notWaiting(id);
         }
         try {
-            byte[] result = external.complete(c.sessionId(), Base64.getDecoder().decode(c.cms()));
+            byte[] result = external.complete(c.sessionId(), Base64.getMimeDecoder().decode(c.cms()));
             if (session.pdf()) {
                 var prepared = external.prepareDetached(result, session.certificate(), session.signingTime(), school, id);
                 return new Progress(id, Result.NEXT_STEP, "Подпишите хеш итогового файла (открепленная подпись)",
