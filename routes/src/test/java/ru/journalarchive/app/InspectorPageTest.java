@@ -16,7 +16,7 @@ import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 /** The inspector's check in a real Chromium: an archived ledger with its .sig, a tampered copy, the protocol, an archived pick. */
 class InspectorPageTest extends ServiceTestBase {
 
-    static final String LEDGER = "summary-ledger--demo--2025--year--c-2025-4a";
+    static final String LEDGER = "summary-ledger--demo--2025--year--c-2025-4c";
 
     @Autowired
     AuditedRetrieval retrieval;
@@ -92,7 +92,7 @@ class InspectorPageTest extends ServiceTestBase {
     /** A class's year end signed with the director's server key and archived; its ledger and .sig as files. */
     private Path archivedLedger() throws Exception {
         loadDemoSchoolOnce();
-        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-4a\"}"))
+        long run = body(admin("POST", "/api/v1/archive-runs", "{\"school\":\"demo\",\"schoolYear\":\"2025\",\"classId\":\"c-2025-4c\"}"))
                 .get("id").asLong();
         awaitRun(run, p -> p.at("/byState/AWAITING_SIGNATURE").asInt() == p.get("planned").asInt());
         var response = director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(Map.of("documentIds",
