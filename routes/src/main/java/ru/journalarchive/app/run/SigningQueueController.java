@@ -74,7 +74,7 @@ public class SigningQueueController {
             description = "Для каждого документа — хеш байтовых диапазонов PDF; после него — хеш итогового PDF для открепленной подписи.")
     @PostMapping("/external/prepare")
     public List<ExternalDirectorSigning.Progress> prepare(@PathVariable String school, @Valid @RequestBody ExternalBatch batch) {
-        return external.prepare(school, batch.documentIds(), certificate(batch.certificate()));
+        return external.prepare(school, batch.documentIds(), TokenCertificates.parse(batch.certificate()));
     }
 
     @Operation(summary = "Незавершённые сеансы подписания на токене: продолжить с того же шага",
@@ -95,15 +95,5 @@ public class SigningQueueController {
     @PostMapping("/external/complete")
     public List<ExternalDirectorSigning.Progress> complete(@PathVariable String school, @Valid @RequestBody Signatures signatures) {
         return external.complete(school, signatures.signatures());
-    }
-
-    private static java.security.cert.X509Certificate certificate(String text) {
-        String body = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
-        try {
-            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(body)));
-        } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
-            throw new RejectedRequest("certificate", "Сертификат не читается: ожидается PEM или DER в base64");
-        }
     }
 }

@@ -23,11 +23,11 @@ import ru.journalarchive.app.ResourceNotFound;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
 import ru.journalarchive.app.run.SigningPreviews;
+import ru.journalarchive.app.run.TokenCertificates;
 import ru.journalarchive.app.run.ExternalDirectorSigning;
 import ru.journalarchive.app.security.AppUsers;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
 import ru.journalarchive.app.web.WebProperties;
-import ru.journalarchive.signing.pki.CertificateFiles;
 
 /**
  * The director's signing page: the queue by class, previews, and the batch signed with the server-held
@@ -108,14 +108,14 @@ public class SigningPageController {
     @ResponseBody
     public TokenCertificateCheck.Verdict checkCertificate(@Valid @RequestBody Certificate body,
                                                           @AuthenticationPrincipal AppUsers.SchoolUser director) {
-        return certificates.check(certificate(body.certificate()), director.fullName());
+        return certificates.check(TokenCertificates.parse(body.certificate()), director.fullName());
     }
 
     @PostMapping("/token/prepare")
     @ResponseBody
     public List<ExternalDirectorSigning.Progress> prepare(@PathVariable String school, @Valid @RequestBody TokenBatch batch,
                                                           @AuthenticationPrincipal AppUsers.SchoolUser director) {
-        var certificate = certificate(batch.certificate());
+        var certificate = TokenCertificates.parse(batch.certificate());
         var verdict = certificates.check(certificate, director.fullName());
         if (!verdict.errors().isEmpty()) throw new RejectedRequest("certificate", verdict.errors().get(0));
         return external.prepare(school, batch.documentIds(), certificate);
@@ -132,15 +132,5 @@ public class SigningPageController {
     @ResponseBody
     public List<ExternalDirectorSigning.Progress> complete(@PathVariable String school, @Valid @RequestBody Signatures signatures) {
         return external.complete(school, signatures.signatures());
-    }
-
-    private static java.security.cert.X509Certificate certificate(String base64) {
-        try {
-            var found = CertificateFiles.certificates(java.util.Base64.getMimeDecoder().decode(base64));
-            if (found.size() == 1) return found.get(0);
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new RejectedRequest("certificate", "Сертификат не читается: ожидается DER в base64, как его выдаёт плагин");
     }
 }
