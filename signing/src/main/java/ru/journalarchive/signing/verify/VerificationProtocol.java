@@ -32,11 +32,7 @@ public final class VerificationProtocol {
         var t = new ArrayList<String>();
         t.add("Файл: " + fileName);
         t.add("Дата проверки: " + CertificateValidation.MOSCOW.format(checkedAt) + " (МСК)");
-        t.add("Итог: " + switch (report.verdict()) {
-            case VALID -> "подпись подтверждена";
-            case INVALID -> "подпись не подтверждена";
-            case INDETERMINATE -> "подлинность подписи установить не удалось";
-        });
+        t.add("Итог: " + report.verdict().russian().toLowerCase(java.util.Locale.ROOT));
         report.reasons().forEach(r -> t.add("  " + r));
         int n = 0;
         for (SignatureReport s : report.signatures()) {

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import ru.journalarchive.signing.verify.SignatureReport;
-import ru.journalarchive.signing.verify.Verdict;
 import ru.journalarchive.signing.verify.VerificationReport;
 
 /**
@@ -27,16 +26,8 @@ public record CheckResult(String file, String verdict, String verdictClass, List
         var views = new ArrayList<SignatureView>();
         for (int i = 0; i < report.signatures().size(); i++)
             views.add(view(i + 1, sources.get(i), report.signatures().get(i), zone));
-        return new CheckResult(file, verdict(report.verdict()), report.verdict().name().toLowerCase(java.util.Locale.ROOT),
+        return new CheckResult(file, report.verdict().russian(), report.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 report.reasons(), views);
-    }
-
-    static String verdict(Verdict v) {
-        return switch (v) {
-            case VALID -> "Подпись подтверждена";
-            case INVALID -> "Подпись не подтверждена";
-            case INDETERMINATE -> "Подлинность подписи установить не удалось";
-        };
     }
 
     private static SignatureView view(int n, String source, SignatureReport s, ZoneId zone) {
@@ -65,7 +56,7 @@ public record CheckResult(String file, String verdict, String verdictClass, List
             case NOT_CHECKED -> new Line("Цепочка сертификатов", "не проверялась", null);
         });
         checks.add(revocation(s.reasons()));
-        return new SignatureView("Подпись " + n + " (" + source + "): " + verdict(s.verdict()).toLowerCase(java.util.Locale.ROOT),
+        return new SignatureView("Подпись " + n + " (" + source + "): " + s.verdict().russian().toLowerCase(java.util.Locale.ROOT),
                 signer, certificate, checks, s.reasons().stream().filter(r -> !r.startsWith("Подпись ")).toList()); // the verdict is in the heading
     }
 
