@@ -70,15 +70,27 @@ public final class LockedObjects {
     }
 
     /**
-     * The newest version of every object under {@code prefix} with the SHA-256 it was put with: what
-     * an interrupted store already wrote. One listing, and a HEAD per object found.
+     * The first version of every object under {@code prefix} with the SHA-256 it was put with: what
+     * an interrupted store already wrote. It lists versions, not current objects: a PUT cut off by a
+     * killed gateway can leave a version that radosgw has stored but not yet made current, so neither a
+     * HEAD nor a plain listing sees it, and writing again would lock a second version. One listing, and
+     * a HEAD per version found.
      */
     public java.util.Map<String, HashedVersion> present(String prefix) {
-        return retrying.call("list " + prefix, () -> {
+        return retrying.call("list versions " + prefix, () -> {
+            var first = new java.util.TreeMap<String, io.minio.messages.Item>();
+            for (var result : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true)
+                    .includeVersions(true).build())) {
+                var item = result.get();
+                if (item.isDeleteMarker()) continue;
+                first.merge(item.objectName(), item, (a, b) -> b.lastModified().isAfter(a.lastModified()) ? a : b); // versions are listed newest first
+            }
             var found = new java.util.LinkedHashMap<String, HashedVersion>();
-            for (var item : s3.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-                String key = item.get().objectName();
-                hashed(key).ifPresent(v -> found.put(key, v));
+            for (var item : first.values()) {
+                var stat = s3.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(item.objectName())
+                        .versionId(item.versionId()).build());
+                found.put(item.objectName(), new HashedVersion(new StoredVersion(item.objectName(), stat.versionId(), stat.size()),
+                        stat.userMetadata().get(SHA256)));
             }
             return found;
         });

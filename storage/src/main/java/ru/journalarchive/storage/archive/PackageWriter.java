@@ -48,7 +48,8 @@ public final class PackageWriter {
 
     /** A file that an interrupted store of the package at {@code path} already locked in the archive. */
     public java.util.Optional<byte[]> alreadyWritten(java.util.List<String> path, String documentId, String fileName) {
-        return archive.newest(ArchivePackage.prefix(path, documentId) + fileName).map(archive::read);
+        String prefix = ArchivePackage.prefix(path, documentId);
+        return java.util.Optional.ofNullable(archive.present(prefix).get(prefix + fileName)).map(v -> archive.read(v.version()));
     }
 
     private ArchivedDocument store(ArchivePackage p, boolean mayHaveBegun) {

@@ -91,4 +91,25 @@ class S3OutageTest {
         assertThat(f.versionCounts(ledger.prefix())).hasSize(4)
                 .allSatisfy((key, versions) -> assertThat(versions).as(key).isEqualTo(1));
     }
+
+    /**
+     * A resumed store looks at every version, not only the current one: radosgw can hold a version
+     * of an interrupted PUT that is not current (here, a later version hides it), and the version
+     * with the package's own bytes is kept instead of locking a further one.
+     */
+    @Test
+    void aResumedStoreKeepsTheVersionWithItsBytesEvenWhenAnotherIsCurrent() throws Exception {
+        var ledger = f.ledger("hidden-" + f.run);
+        var pdf = ledger.files().get(0);
+        var until = java.time.ZonedDateTime.parse("2052-01-01T00:00Z");
+        var mine = f.archive.put(ledger.prefix() + pdf.name(), pdf.bytes(), pdf.contentType(), RetentionMode.COMPLIANCE, until);
+        f.archive.put(ledger.prefix() + pdf.name(), "%PDF other".getBytes(java.nio.charset.StandardCharsets.UTF_8), pdf.contentType(),
+                RetentionMode.COMPLIANCE, until);
+
+        var document = f.writer.store(ledger);
+
+        assertThat(document.objects().get("document.pdf").versionId()).isEqualTo(mine.versionId());
+        assertThat(f.versionCounts(ledger.prefix()).get(ledger.prefix() + pdf.name())).isEqualTo(2);
+        assertThat(f.writer.alreadyWritten(ledger.path(), ledger.documentId(), pdf.name())).hasValue(pdf.bytes());
+    }
 }
