@@ -87,9 +87,24 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
      * with a token through the CryptoPro plug-in needs none). With a TSA (RFC 3161) the server-key
      * signatures carry a signature time-stamp (PAdES-T, CAdES-T).
      */
-    public record Signing(TestTsa testTsa, java.util.Map<String, SchoolKeys> schools, java.net.URI tsaUrl) {
+    public record Signing(TestTsa testTsa, java.util.Map<String, SchoolKeys> schools, java.net.URI tsaUrl, LongTerm longTerm) {
         public Signing {
             schools = schools == null ? java.util.Map.of() : schools;
+            longTerm = longTerm == null ? new LongTerm(true, null, null, null) : longTerm;
+        }
+    }
+
+    /**
+     * The long-term levels of time-stamped signatures (PAdES-LTA, CAdES-LT): on unless switched off.
+     * CRLs come from the certificates' distribution points and from {@code crlUrls}; one issued after
+     * the signature time-stamp is awaited for {@code freshCrlGrace}, asked again every {@code freshCrlRetry}.
+     */
+    public record LongTerm(boolean enabled, java.util.List<java.net.URI> crlUrls, java.time.Duration freshCrlGrace,
+                           java.time.Duration freshCrlRetry) {
+        public LongTerm {
+            crlUrls = crlUrls == null ? java.util.List.of() : crlUrls;
+            freshCrlGrace = freshCrlGrace == null ? java.time.Duration.ofMinutes(2) : freshCrlGrace;
+            freshCrlRetry = freshCrlRetry == null ? java.time.Duration.ofSeconds(1) : freshCrlRetry;
         }
     }
 

@@ -26,7 +26,10 @@ import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomi
 import ru.journalarchive.app.run.ExternalDirectorSigning;
 import ru.journalarchive.app.run.JdbcSigningSessions;
 import ru.journalarchive.signing.external.ExternalSigning;
+import ru.journalarchive.app.signing.DistributionPointCrls;
 import ru.journalarchive.app.signing.DocumentSigner;
+import ru.journalarchive.app.signing.FreshCrls;
+import ru.journalarchive.app.signing.LongTermLevels;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
 import ru.journalarchive.app.signing.TestTimeStampAuthority;
 import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
@@ -97,9 +100,18 @@ public class RunsConfig {
         return ru.journalarchive.signing.timestamp.TimeStampClient.local(tsa.authority());
     }
 
+    /** With a TSA, signatures are raised to the long-term levels unless journal-archive.signing.long-term.enabled is false. */
     @Bean
-    public DocumentSigner documentSigner(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority) {
-        return new DocumentSigner(Clock.systemUTC(), timeStampAuthority.orElse(null));
+    public DocumentSigner documentSigner(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority,
+                                         JournalArchiveProperties properties, java.util.List<FreshCrls.Source> otherCrlSources) {
+        var tsa = timeStampAuthority.orElse(null);
+        var longTerm = properties.signing().longTerm();
+        var sources = new java.util.ArrayList<FreshCrls.Source>(otherCrlSources);
+        sources.add(new DistributionPointCrls(new ru.journalarchive.signing.verify.CrlFetcher(java.time.Duration.ofSeconds(10)),
+                longTerm.crlUrls()));
+        var levels = tsa == null || !longTerm.enabled() ? null : new LongTermLevels(
+                new FreshCrls(sources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(), Clock.systemUTC()), tsa);
+        return new DocumentSigner(Clock.systemUTC(), tsa, levels);
     }
 
     @Bean

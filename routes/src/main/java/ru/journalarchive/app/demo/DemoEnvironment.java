@@ -24,6 +24,8 @@ import ru.journalarchive.signing.keys.GostAlgorithm;
 public class DemoEnvironment implements EnvironmentPostProcessor {
 
     static final String SOURCE = "demoPki";
+    /** Set when the demo PKI signs: its CAs then issue the CRLs the long-term levels need ({@link DemoCrls}). */
+    public static final String DEMO_CRLS = "journal-archive.demo.pki-issues-crls";
     /** The PKCS#12 password of the demo's throw-away keys unless JA_KEYS_PASSWORD gives one. */
     static final String DEFAULT_PASSWORD = "demo-keys-password";
     /** The demo's published logins (README.md, docker-compose.yml). */
@@ -50,6 +52,7 @@ public class DemoEnvironment implements EnvironmentPostProcessor {
             defaults.put(keys + ".seal.password", password);
             defaults.put(keys + ".director.keystore", dir.resolve(DemoPki.DIRECTOR).toString());
             defaults.put(keys + ".director.password", password);
+            defaults.put(DEMO_CRLS, "true");
         }
         if (blank(env, "journal-archive.signing.tsa-url")) {
             defaults.put("journal-archive.signing.test-tsa.enabled", "true");

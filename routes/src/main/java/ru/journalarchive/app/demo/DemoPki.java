@@ -77,6 +77,12 @@ public final class DemoPki {
         }
     }
 
+    /** The demo's CAs (and TSA) with their keys, to issue CRLs on request. */
+    public static TestPki authorities(Path dir, char[] password) {
+        return new TestPki(issued(dir.resolve(ROOT_CA), password), issued(dir.resolve(INTERMEDIATE_CA), password),
+                issued(dir.resolve(TSA), password));
+    }
+
     public Path file(String name) {
         return dir.resolve(name);
     }

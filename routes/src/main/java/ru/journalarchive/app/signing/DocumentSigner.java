@@ -17,7 +17,8 @@ import ru.journalarchive.signing.verify.SignerDetails;
 /**
  * Signs a rendered PDF with a server-held key the way the archive keeps it: PAdES in the PDF (the
  * mark in the template's frame) and a detached CAdES over the final PDF bytes, both time-stamped
- * when a TSA is configured.
+ * when a TSA is configured, and then raised to the long-term levels (PAdES-LTA, CAdES-LT) when
+ * those are on.
  */
 public final class DocumentSigner {
 
@@ -30,11 +31,17 @@ public final class DocumentSigner {
     private final PadesBaselineB pades;
     private final CadesBaselineB cades = new CadesBaselineB();
     private final CadesBaselineT timestamps;
+    private final LongTermLevels longTerm;
     private final Clock clock;
 
-    /** @param tsa the time-stamp authority, or null for signatures without a time-stamp */
-    public DocumentSigner(Clock clock, TimeStampClient tsa) {
+    /**
+     * @param tsa      the time-stamp authority, or null for signatures without a time-stamp
+     * @param longTerm the long-term levels, or null to stay at T (they need a TSA)
+     */
+    public DocumentSigner(Clock clock, TimeStampClient tsa, LongTermLevels longTerm) {
+        if (longTerm != null && tsa == null) throw new IllegalArgumentException("the long-term levels need a time-stamp authority");
         this.clock = clock;
+        this.longTerm = longTerm;
         this.pades = tsa == null ? new PadesBaselineB() : new PadesBaselineB(tsa);
         this.timestamps = tsa == null ? null : new CadesBaselineT(tsa);
     }
@@ -43,7 +50,9 @@ public final class DocumentSigner {
         Instant now = clock.instant();
         var signed = pades.signHashed(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
-        return detached(signed.pdf(), signed.digest(), credentials, now);
+        if (longTerm == null) return detached(signed.pdf(), signed.digest(), credentials, now);
+        byte[] lta = longTerm.pdf(signed.pdf(), credentials.certificate(), credentials.chain(), credentials.algorithm());
+        return detached(lta, credentials.algorithm().digest(lta), credentials, now);
     }
 
     /** The detached signature alone, over a PDF signed before (one whose .sig was lost on the way to the archive). */
@@ -54,7 +63,9 @@ public final class DocumentSigner {
     /** {@code digest}: the PDF's Streebog, used for the detached signature and, with a 256-bit key, by the archive's manifest. */
     private Signed detached(byte[] signedPdf, byte[] digest, SigningCredentials credentials, Instant at) {
         byte[] detached = cades.signDigest(digest, credentials, at, List.of());
-        return new Signed(signedPdf, timestamps == null ? detached : timestamps.extend(detached), signer(credentials), at,
+        if (timestamps != null) detached = timestamps.extend(detached);
+        if (longTerm != null) detached = longTerm.detached(detached, credentials.certificate(), credentials.chain());
+        return new Signed(signedPdf, detached, signer(credentials), at,
                 credentials.algorithm() == GostAlgorithm.GOST_2012_256 ? HexFormat.of().formatHex(digest) : null);
     }
 

@@ -45,6 +45,15 @@ public final class PadesBaselineLT {
         }
     }
 
+    /** Refuses revocation data issued before {@code provenAt} (null: no check): it proves nothing about a later signature. */
+    public static void requireFresh(List<X509CRL> crls, Instant provenAt) {
+        if (provenAt == null) return;
+        for (X509CRL crl : crls)
+            if (!crl.getThisUpdate().toInstant().isAfter(provenAt))
+                throw new StaleRevocationData("the CRL of " + crl.getIssuerX500Principal().getName() + " was issued at "
+                        + crl.getThisUpdate().toInstant() + ", not after the signature's time-stamp " + provenAt);
+    }
+
     /**
      * @param certificates every certificate a verifier needs (signer, CAs, TSA)
      * @param crls         CRLs of the CAs, each issued after {@code provenAt}
@@ -53,11 +62,7 @@ public final class PadesBaselineLT {
      */
     public byte[] extend(byte[] signedPdf, List<X509Certificate> certificates, List<X509CRL> crls, List<byte[]> ocsps,
                          Instant provenAt) {
-        if (provenAt != null)
-            for (X509CRL crl : crls)
-                if (!crl.getThisUpdate().toInstant().isAfter(provenAt))
-                    throw new StaleRevocationData("the CRL of " + crl.getIssuerX500Principal().getName() + " was issued at "
-                            + crl.getThisUpdate().toInstant() + ", not after the signature's time-stamp " + provenAt);
+        requireFresh(crls, provenAt);
         try (PDDocument document = Loader.loadPDF(signedPdf)) {
             var catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(DSS);

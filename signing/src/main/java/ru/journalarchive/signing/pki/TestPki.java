@@ -136,6 +136,12 @@ public final class TestPki {
         return List.of(emptyCrl(now), crl(root, now.minusSeconds(60), now.plusSeconds(86_400L * 365), Map.of()));
     }
 
+    /** The CRLs of both CAs (intermediate first) issued at {@code thisUpdate}, nobody revoked: what a CA's CRL server hands out. */
+    public List<X509CRL> crlsIssuedAt(Instant thisUpdate) {
+        Instant next = thisUpdate.plusSeconds(86_400);
+        return List.of(crl(intermediate, thisUpdate, next, Map.of()), crl(root, thisUpdate, next, Map.of()));
+    }
+
     private X509CRL crl(Issued issuer, Instant thisUpdate, Instant nextUpdate, Map<X509Certificate, Instant> revoked) {
         try {
             var builder = new JcaX509v2CRLBuilder(issuer.certificate(), Date.from(thisUpdate));

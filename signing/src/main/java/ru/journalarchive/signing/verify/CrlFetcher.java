@@ -30,7 +30,7 @@ public final class CrlFetcher {
     }
 
     /** The URLs of the certificate's CRL distribution points. */
-    static List<URI> distributionPoints(X509Certificate certificate) {
+    public static List<URI> distributionPoints(X509Certificate certificate) {
         var urls = new ArrayList<URI>();
         byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
         if (extension == null) return urls;
@@ -48,7 +48,7 @@ public final class CrlFetcher {
     }
 
     /** The CRL at {@code url}; an exception with the reason when it cannot be had. */
-    X509CRL fetch(URI url) throws Exception {
+    public X509CRL fetch(URI url) throws Exception {
         var response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode());
         return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body()));

@@ -1,0 +1,208 @@
+package ru.journalarchive.app.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.journalarchive.reports.engine.ReportEngine;
+import ru.journalarchive.reports.engine.SignatureStampArea;
+import ru.journalarchive.reports.journal.ClassJournalReport;
+import ru.journalarchive.signing.cades.SignatureTimeStamps;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.keys.GostProvider;
+import ru.journalarchive.signing.pades.PadesBaselineLT;
+import ru.journalarchive.signing.pki.CertificateFiles;
+import ru.journalarchive.signing.pki.TestPki;
+import ru.journalarchive.signing.testing.OpenSsl;
+import ru.journalarchive.signing.testing.Signers;
+import ru.journalarchive.signing.timestamp.TimeStampAuthority;
+import ru.journalarchive.signing.timestamp.TimeStampClient;
+import ru.journalarchive.signing.verify.CrlFetcher;
+import ru.journalarchive.signing.verify.PdfSignatureVerifier;
+import ru.journalarchive.signing.verify.TrustAnchors;
+import ru.journalarchive.signing.verify.Verdict;
+
+/**
+ * A journal signed with a server key the way the archive locks it, at the long-term levels: the PDF
+ * as PAdES-LTA (DSS with CRLs issued after the signature time-stamp, then a document time-stamp),
+ * the .sig as CAdES-LT; the CRLs come over HTTP from a CA's CRL server (a JDK HTTP server here).
+ */
+class LongTermSigningTest {
+
+    final Instant now = Instant.now();
+    final TestPki pki = new TestPki(GostAlgorithm.GOST_2012_256, now);
+    final AtomicInteger crlRequests = new AtomicInteger();
+    HttpServer crlServer;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        if (crlServer != null) crlServer.stop(0);
+    }
+
+    @Test
+    void aSignedJournalIsLtaEveryRevisionPdfA2bAndOpenSslVerifiesItFromWhatItCarries() throws Exception {
+        var urls = serveCrls(() -> pki.crlsIssuedAt(Instant.now()));
+        var tsa = TimeStampClient.local(new TimeStampAuthority(pki.tsa().credentials(pki.intermediate().certificate(),
+                pki.root().certificate()), Clock.systemUTC()));
+        var levels = new LongTermLevels(new FreshCrls(List.of(new DistributionPointCrls(new CrlFetcher(Duration.ofSeconds(5)), urls)),
+                Duration.ofSeconds(20), Duration.ofMillis(200), Clock.systemUTC()), tsa);
+        var director = pki.issueSigner(Signers.director(), now.minusSeconds(86_400), now.plusSeconds(86_400 * 365));
+        byte[] rendered = new ClassJournalReport(new ReportEngine()).render(SignedJournalTest.journal(), "journal/test").pdf();
+
+        var signed = new DocumentSigner(Clock.systemUTC(), tsa, levels).sign(rendered, pki.credentials(director),
+                SignatureStampArea.LANDSCAPE, "Классный журнал заверен директором");
+        byte[] pdf = signed.pdf();
+
+        // Three revisions — the signature, the validation data, the document time-stamp — each PDF/A-2b.
+        assertThat(pdf).startsWith(rendered);
+        var revisions = revisions(pdf, rendered.length);
+        assertThat(revisions).hasSize(3);
+        for (int end : revisions)
+            assertThat(SignedJournalTest.pdfA2bFailures(java.util.Arrays.copyOf(pdf, end))).as("revision ending at " + end).isEmpty();
+
+        Instant stamped = SignatureTimeStamps.ofPdf(pdf).get(0).getTimeStampInfo().getGenTime().toInstant();
+        var dssCrls = dssCrls(pdf);
+        assertThat(dssCrls).hasSize(2).allSatisfy(crl -> assertThat(crl.getThisUpdate().toInstant()).isAfter(stamped));
+
+        var openssl = new OpenSsl(dir);
+        openssl.pem("root.pem", pki.root().certificate());
+        openssl.pem("chain.pem", pki.intermediate().certificate());
+        try (var document = Loader.loadPDF(pdf)) {
+            var stamp = document.getLastSignatureDictionary();
+            assertThat(stamp.getCOSObject().getCOSName(COSName.TYPE)).isEqualTo(COSName.DOC_TIME_STAMP);
+            openssl.write("ranges.bin", stamp.getSignedContent(pdf));
+            try (var in = new ASN1InputStream(stamp.getContents(pdf))) {
+                openssl.write("doc-ts.der", in.readObject().getEncoded());
+            }
+        }
+        assertThat(openssl.run("ts", "-verify", "-data", "ranges.bin", "-in", "doc-ts.der", "-token_in", "-CAfile", "root.pem",
+                "-untrusted", "chain.pem").output()).contains("Verification: OK");
+
+        // The .sig carries its own CRLs, newer than its time-stamp; OpenSSL checks the signature with
+        // revocation from those CRLs only (the root is the one thing from outside), at the time the
+        // newest of them was issued: OpenSSL calls a CRL issued after -attime "not yet valid".
+        var sig = new CMSSignedData(signed.signature());
+        Instant sigStamped = SignatureTimeStamps.ofCms(signed.signature()).get(0).getTimeStampInfo().getGenTime().toInstant();
+        var sigCrls = new ArrayList<X509CRL>();
+        for (var held : sig.getCRLs().getMatches(null))
+            sigCrls.add(new JcaX509CRLConverter().setProvider(GostProvider.get()).getCRL((org.bouncycastle.cert.X509CRLHolder) held));
+        assertThat(sigCrls).hasSize(2).allSatisfy(crl -> assertThat(crl.getThisUpdate().toInstant()).isAfter(sigStamped));
+        openssl.write("document.pdf", pdf);
+        openssl.write("document.pdf.sig", signed.signature());
+        var verified = openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", "document.pdf.sig", "-content", "document.pdf",
+                "-CAfile", "root.pem", "-crl_check_all", "-attime",
+                Long.toString(sigCrls.stream().mapToLong(c -> c.getThisUpdate().toInstant().getEpochSecond()).max().orElseThrow()),
+                "-purpose", "any", "-out", "/dev/null");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("Verification successful");
+
+        var report = new PdfSignatureVerifier(new TrustAnchors(List.of(pki.root().certificate()), List.of(), List.of())).verify(pdf);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
+        assertThat(report.documentTimestamps()).singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.VALID));
+        Files.createDirectories(Path.of("target/documents"));
+        Files.write(Path.of("target/documents/class-journal-lta.pdf"), pdf);
+    }
+
+    @Test
+    void aCrlIssuedBeforeTheTimeStampIsNotUsedTheSignerAsksAgainAndGivesUpAfterTheGrace() throws Exception {
+        Instant stamped = Instant.now();
+        var issued = new java.util.concurrent.atomic.AtomicReference<Instant>(stamped.minusSeconds(3600));
+        var urls = serveCrls(() -> pki.crlsIssuedAt(issued.get()));
+        var crls = new FreshCrls(List.of(new DistributionPointCrls(new CrlFetcher(Duration.ofSeconds(5)), urls)),
+                Duration.ofSeconds(2), Duration.ofMillis(100), Clock.systemUTC());
+        var chain = List.of(pki.tsa().certificate(), pki.intermediate().certificate());
+
+        assertThatThrownBy(() -> crls.issuedAfter(stamped, chain)).isInstanceOf(PadesBaselineLT.StaleRevocationData.class)
+                .hasMessageContaining("no CRL issued after " + stamped);
+        int asked = crlRequests.get();
+        assertThat(asked).as("asked again while waiting").isGreaterThan(4);
+
+        // The CA publishes a new CRL while the signer waits: it is taken, and serves the next signature without asking.
+        issued.set(stamped.plusSeconds(1));
+        var fresh = crls.issuedAfter(stamped, chain);
+        assertThat(fresh).hasSize(2).allSatisfy(crl -> assertThat(crl.getThisUpdate().toInstant()).isAfter(stamped));
+        int afterFresh = crlRequests.get();
+        assertThat(crls.issuedAfter(stamped.minusMillis(1), chain)).isEqualTo(fresh);
+        assertThat(crlRequests.get()).isEqualTo(afterFresh);
+    }
+
+    /** A CRL server for both CAs: {@code /intermediate.crl} and {@code /root.crl}. */
+    private List<URI> serveCrls(Supplier<List<X509CRL>> issue) throws Exception {
+        crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String[] names = {"intermediate.crl", "root.crl"};
+        var urls = new ArrayList<URI>();
+        for (int i = 0; i < 2; i++) {
+            int which = i;
+            crlServer.createContext("/" + names[i], exchange -> {
+                byte[] body;
+                try {
+                    body = issue.get().get(which).getEncoded();
+                } catch (java.security.cert.CRLException e) {
+                    throw new java.io.IOException(e);
+                }
+                crlRequests.incrementAndGet();
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            urls.add(URI.create("http://127.0.0.1:" + 0 + "/" + names[i]));
+        }
+        crlServer.start();
+        int port = crlServer.getAddress().getPort();
+        return urls.stream().map(u -> URI.create(u.toString().replace(":0/", ":" + port + "/"))).toList();
+    }
+
+    /** The offsets just after each %%EOF from {@code from} on: where each revision added to the file ends. */
+    private static List<Integer> revisions(byte[] pdf, int from) {
+        var ends = new ArrayList<Integer>();
+        byte[] eof = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        for (int i = from; i + eof.length <= pdf.length; i++) {
+            if (!java.util.Arrays.equals(pdf, i, i + eof.length, eof, 0, eof.length)) continue;
+            int end = i + eof.length;
+            if (end < pdf.length && pdf[end] == '\r') end++;
+            if (end < pdf.length && pdf[end] == '\n') end++;
+            ends.add(end);
+        }
+        return ends;
+    }
+
+    private static List<X509CRL> dssCrls(byte[] pdf) throws Exception {
+        try (var document = Loader.loadPDF(pdf)) {
+            var dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            var crls = new ArrayList<X509CRL>();
+            for (var entry : dss.getCOSArray(COSName.getPDFName("CRLs"))) {
+                var stream = (COSStream) (entry instanceof COSObject o ? o.getObject() : entry);
+                try (var in = stream.createInputStream()) {
+                    crls.addAll(CertificateFiles.crls(in.readAllBytes()));
+                }
+            }
+            return crls;
+        }
+    }
+}

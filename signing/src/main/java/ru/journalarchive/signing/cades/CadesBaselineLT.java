@@ -1,0 +1,48 @@
+package ru.journalarchive.signing.cades;
+
+import java.security.cert.CRLException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.util.CollectionStore;
+import ru.journalarchive.signing.pades.PadesBaselineLT;
+
+/**
+ * CAdES with its validation data inside (the LT level of a detached signature): the certificates of
+ * the signer's and the TSA's chains and CRLs newer than the signature time-stamp, in the SignedData's
+ * own certificates and crls fields. Those fields are not signed, so the signature stays as it was.
+ */
+public final class CadesBaselineLT {
+
+    /**
+     * @param provenAt the signature time-stamp's time: every CRL must have been issued after it
+     * @throws PadesBaselineLT.StaleRevocationData when a CRL is not newer than {@code provenAt}
+     */
+    public byte[] extend(byte[] cms, List<X509Certificate> certificates, List<X509CRL> crls, Instant provenAt) {
+        PadesBaselineLT.requireFresh(crls, provenAt);
+        try {
+            var signed = new CMSSignedData(cms);
+            var certs = new LinkedHashMap<X509CertificateHolder, Boolean>();
+            for (X509CertificateHolder held : signed.getCertificates().getMatches(null)) certs.put(held, true);
+            for (X509Certificate c : certificates) certs.putIfAbsent(new JcaX509CertificateHolder(c), true);
+            var revocations = new LinkedHashMap<X509CRLHolder, Boolean>();
+            for (X509CRLHolder held : signed.getCRLs().getMatches(null)) revocations.put(held, true);
+            for (X509CRL crl : crls) revocations.putIfAbsent(new JcaX509CRLHolder(crl), true);
+            return CmsEncoding.der(CMSSignedData.replaceCertificatesAndCRLs(signed, new CollectionStore<>(certs.keySet()),
+                    signed.getAttributeCertificates(), new CollectionStore<>(revocations.keySet())));
+        } catch (CMSException e) {
+            throw new IllegalArgumentException("not a CMS signature: " + e.getMessage(), e);
+        } catch (CertificateEncodingException | CRLException e) {
+            throw new IllegalArgumentException("an unreadable certificate or CRL: " + e.getMessage(), e);
+        }
+    }
+}
