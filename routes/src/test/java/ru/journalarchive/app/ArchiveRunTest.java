@@ -252,6 +252,15 @@ class ArchiveRunTest extends ServiceTestBase {
                 .isBetween(Instant.now().minusSeconds(600), Instant.now());
         assertThat(new ru.journalarchive.signing.verify.CmsSignatureVerifier(trust).verifyDetached(Files.readAllBytes(pdf), Files.readAllBytes(sig))
                 .signatures().get(0).timestamp()).isBetween(Instant.now().minusSeconds(600), Instant.now());
+        // ... and raises them to the long-term levels before the detached stage: a document time-stamp in the PDF,
+        // CRLs newer than the .sig's own time-stamp in its SignedData.
+        assertThat(new ru.journalarchive.signing.verify.PdfSignatureVerifier(trust).verify(Files.readAllBytes(pdf)).documentTimestamps())
+                .singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(ru.journalarchive.signing.verify.Verdict.VALID));
+        byte[] detached = Files.readAllBytes(sig);
+        Instant sigStamped = ru.journalarchive.signing.cades.SignatureTimeStamps.ofCms(detached).get(0).getTimeStampInfo().getGenTime().toInstant();
+        var sigCrls = new org.bouncycastle.cms.CMSSignedData(detached).getCRLs().getMatches(null);
+        assertThat(sigCrls).hasSize(2).allSatisfy(crl -> assertThat(((org.bouncycastle.cert.X509CRLHolder) crl).getThisUpdate().toInstant())
+                .isAfter(sigStamped));
     }
 
     static String basicDirector() {

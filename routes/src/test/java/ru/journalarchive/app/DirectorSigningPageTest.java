@@ -184,6 +184,16 @@ class DirectorSigningPageTest extends ServiceTestBase {
         assertThat(detached.exitCode()).as(detached.output()).isZero();
         try (var document = Loader.loadPDF(pdf)) {
             var signatures = new ArrayList<>(document.getSignatureDictionaries());
+            // The last revision is the document time-stamp (PAdES-LTA) over the signed file and its validation data.
+            var stamp = signatures.remove(signatures.size() - 1);
+            assertThat(stamp.getSubFilter()).isEqualTo("ETSI.RFC3161");
+            openssl.write("stamped.bin", stamp.getSignedContent(pdf));
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(stamp.getContents(pdf))) {
+                openssl.write("doc-ts.der", in.readObject().getEncoded());
+            }
+            openssl.pem("chain.pem", PKI.intermediate().certificate());
+            assertThat(openssl.run("ts", "-verify", "-data", "stamped.bin", "-in", "doc-ts.der", "-token_in", "-CAfile", "root.pem",
+                    "-untrusted", "chain.pem").output()).contains("Verification: OK");
             var director = signatures.get(signatures.size() - 1);
             openssl.write("ranges.bin", director.getSignedContent(pdf));
             try (var in = new org.bouncycastle.asn1.ASN1InputStream(director.getContents(pdf))) {

@@ -38,6 +38,8 @@ class TokenSigningSessionsTest extends ServiceTestBase {
     TransactionTemplate transactions;
     @Autowired
     RunsConfig.RunsSchemaMigration migrated;
+    @Autowired
+    ru.journalarchive.app.signing.LongTermLevels longTerm;
 
     @Test
     void sessionsPreparedBeforeARestartCompleteAfterItAndTheDocumentsAreArchivedExactlyOnce() throws Exception {
@@ -129,7 +131,7 @@ class TokenSigningSessionsTest extends ServiceTestBase {
 
     /** The bean as the configuration makes it, but a new one (the context's configuration is a proxy handing out its own). */
     ExternalDirectorSigning restartedBean() {
-        return new RunsConfig().externalDirectorSigning(directorSigning, drafts, pipeline, tsa, jdbc, transactions, migrated);
+        return new RunsConfig().externalDirectorSigning(directorSigning, drafts, pipeline, tsa, jdbc, transactions, migrated, longTerm);
     }
 
     static List<ExternalDirectorSigning.Completion> completions(List<Map<String, String>> signatures) {

@@ -102,16 +102,21 @@ public class RunsConfig {
 
     /** With a TSA, signatures are raised to the long-term levels unless journal-archive.signing.long-term.enabled is false. */
     @Bean
-    public DocumentSigner documentSigner(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority,
+    public LongTermLevels longTermLevels(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority,
                                          JournalArchiveProperties properties, java.util.List<FreshCrls.Source> otherCrlSources) {
-        var tsa = timeStampAuthority.orElse(null);
         var longTerm = properties.signing().longTerm();
+        if (timeStampAuthority.isEmpty() || !longTerm.enabled()) return LongTermLevels.none();
         var sources = new java.util.ArrayList<FreshCrls.Source>(otherCrlSources);
         sources.add(new DistributionPointCrls(new ru.journalarchive.signing.verify.CrlFetcher(java.time.Duration.ofSeconds(10)),
                 longTerm.crlUrls()));
-        var levels = tsa == null || !longTerm.enabled() ? null : new LongTermLevels(
-                new FreshCrls(sources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(), Clock.systemUTC()), tsa);
-        return new DocumentSigner(Clock.systemUTC(), tsa, levels);
+        return new LongTermLevels(new FreshCrls(sources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(), Clock.systemUTC()),
+                timeStampAuthority.get());
+    }
+
+    @Bean
+    public DocumentSigner documentSigner(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority,
+                                         LongTermLevels longTerm) {
+        return new DocumentSigner(Clock.systemUTC(), timeStampAuthority.orElse(null), longTerm);
     }
 
     @Bean
@@ -139,9 +144,9 @@ public class RunsConfig {
     @Bean
     public ExternalDirectorSigning externalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline,
             java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority, JdbcTemplate jdbc,
-            TransactionTemplate transactions, RunsSchemaMigration migrated) {
+            TransactionTemplate transactions, RunsSchemaMigration migrated, LongTermLevels longTerm) {
         return new ExternalDirectorSigning(signing, drafts, pipeline, new ExternalSigning(java.time.Duration.ofMinutes(30),
-                Clock.systemUTC(), timeStampAuthority.orElse(null), new JdbcSigningSessions(jdbc)), transactions, Clock.systemUTC());
+                Clock.systemUTC(), timeStampAuthority.orElse(null), new JdbcSigningSessions(jdbc)), longTerm, transactions, Clock.systemUTC());
     }
 
     @Bean

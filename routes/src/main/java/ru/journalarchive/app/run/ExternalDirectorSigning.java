@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.journalarchive.app.signing.DocumentSigner;
+import ru.journalarchive.app.signing.LongTermLevels;
+import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.pades.PadesBaselineLT;
 import ru.journalarchive.signing.external.ExternalSignatureRejected;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.signing.external.PreparedSignature;
@@ -49,12 +52,14 @@ public final class ExternalDirectorSigning {
     private final Drafts drafts;
     private final DocumentPipeline pipeline;
     private final ExternalSigning external;
+    private final LongTermLevels longTerm;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     /** @param external keeps its sessions in {@link JdbcSigningSessions}, on the database of {@code transactions} */
     public ExternalDirectorSigning(DirectorSigning signing, Drafts drafts, DocumentPipeline pipeline, ExternalSigning external,
-                                   TransactionTemplate transactions, Clock clock) {
+                                   LongTermLevels longTerm, TransactionTemplate transactions, Clock clock) {
+        this.longTerm = longTerm;
         this.signing = signing;
         this.drafts = drafts;
         this.pipeline = pipeline;
@@ -94,7 +99,16 @@ public final class ExternalDirectorSigning {
 
     public List<Progress> complete(String school, List<Completion> completions) {
         var out = new ArrayList<Progress>();
-        for (var c : completions) out.add(transactions.execute(tx -> completeOne(school, c)));
+        for (var c : completions) out.add(transactions.execute(tx -> {
+            try {
+                return completeOne(school, c);
+            } catch (PadesBaselineLT.StaleRevocationData e) {
+                tx.setRollbackOnly(); // the session stays open: the same CMS completes once the CA has issued a new CRL
+                log.warn("session {}: no fresh CRL yet, the token's signature waits for one: {}", c.sessionId(), e.getMessage());
+                return new Progress(null, Result.TRY_AGAIN, "Список отозванных сертификатов удостоверяющего центра ещё не "
+                        + "обновлён. Подпись сохранена: отправьте её ещё раз через несколько минут, подписывать заново не нужно", null);
+            }
+        }));
         return out;
     }
 
@@ -109,11 +123,15 @@ public final class ExternalDirectorSigning {
         }
         try {
             byte[] result = external.complete(c.sessionId(), Base64.getMimeDecoder().decode(c.cms()));
+            var chain = List.of(session.certificate());
             if (session.pdf()) {
+                // The validation data and the document time-stamp go in before the detached signature, which covers the final file.
+                result = longTerm.pdf(result, chain, GostAlgorithm.of(session.certificate().getPublicKey()));
                 var prepared = external.prepareDetached(result, session.certificate(), session.signingTime(), school, id);
                 return new Progress(id, Result.NEXT_STEP, "Подпишите хеш итогового файла (открепленная подпись)",
                         step(id, prepared, Stage.DETACHED));
             }
+            result = longTerm.detached(result, chain);
             pipeline.keepSigned(document, new DocumentSigner.Signed(session.document(), result,
                     DocumentSigner.signer(session.certificate()), session.signingTime(), null));
             return new Progress(id, Result.SIGNED, "Подписано", null);

@@ -36,10 +36,10 @@ public final class DocumentSigner {
 
     /**
      * @param tsa      the time-stamp authority, or null for signatures without a time-stamp
-     * @param longTerm the long-term levels, or null to stay at T (they need a TSA)
+     * @param longTerm the long-term levels ({@link LongTermLevels#none()} to stay at T; they need a TSA)
      */
     public DocumentSigner(Clock clock, TimeStampClient tsa, LongTermLevels longTerm) {
-        if (longTerm != null && tsa == null) throw new IllegalArgumentException("the long-term levels need a time-stamp authority");
+        if (longTerm.raises() && tsa == null) throw new IllegalArgumentException("the long-term levels need a time-stamp authority");
         this.clock = clock;
         this.longTerm = longTerm;
         this.pades = tsa == null ? new PadesBaselineB() : new PadesBaselineB(tsa);
@@ -50,8 +50,8 @@ public final class DocumentSigner {
         Instant now = clock.instant();
         var signed = pades.signHashed(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
-        if (longTerm == null) return detached(signed.pdf(), signed.digest(), credentials, now);
-        byte[] lta = longTerm.pdf(signed.pdf(), credentials.certificate(), credentials.chain(), credentials.algorithm());
+        if (!longTerm.raises()) return detached(signed.pdf(), signed.digest(), credentials, now);
+        byte[] lta = longTerm.pdf(signed.pdf(), credentials.chain(), credentials.algorithm());
         return detached(lta, credentials.algorithm().digest(lta), credentials, now);
     }
 
@@ -64,7 +64,7 @@ public final class DocumentSigner {
     private Signed detached(byte[] signedPdf, byte[] digest, SigningCredentials credentials, Instant at) {
         byte[] detached = cades.signDigest(digest, credentials, at, List.of());
         if (timestamps != null) detached = timestamps.extend(detached);
-        if (longTerm != null) detached = longTerm.detached(detached, credentials.certificate(), credentials.chain());
+        detached = longTerm.detached(detached, credentials.chain());
         return new Signed(signedPdf, detached, signer(credentials), at,
                 credentials.algorithm() == GostAlgorithm.GOST_2012_256 ? HexFormat.of().formatHex(digest) : null);
     }

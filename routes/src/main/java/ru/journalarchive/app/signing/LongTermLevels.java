@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TimeStampToken;
 import ru.journalarchive.signing.cades.CadesBaselineLT;
+import ru.journalarchive.signing.cades.EmbeddedCertificates;
 import ru.journalarchive.signing.cades.SignatureTimeStamps;
 import ru.journalarchive.signing.keys.GostAlgorithm;
-import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineLT;
 import ru.journalarchive.signing.pades.PadesBaselineLTA;
 import ru.journalarchive.signing.timestamp.TimeStampClient;
@@ -22,6 +20,7 @@ import ru.journalarchive.signing.timestamp.TimeStampClient;
  * to PAdES-LTA (validation data in the DSS, then a document time-stamp over everything), a detached
  * signature to CAdES-LT (the same kind of data in its SignedData). The validation data is the
  * signer's chain, the chains of the TSAs that stamped, and CRLs issued after the signature time-stamp.
+ * {@link #none()} leaves signatures at T (no TSA, or switched off).
  */
 public final class LongTermLevels {
 
@@ -35,38 +34,48 @@ public final class LongTermLevels {
         this.tsa = tsa;
     }
 
-    /** A PAdES-T PDF as PAdES-LTA (incremental updates only: every earlier signature keeps its bytes). */
-    public byte[] pdf(byte[] signedPdf, X509Certificate signer, List<X509Certificate> chain, GostAlgorithm algorithm) {
-        var data = validationData(SignatureTimeStamps.ofPdf(signedPdf), signer, chain);
+    private static final LongTermLevels NONE = new LongTermLevels(null, null);
+
+    /** Signatures stay at T. */
+    public static LongTermLevels none() {
+        return NONE;
+    }
+
+    public boolean raises() {
+        return tsa != null;
+    }
+
+    /**
+     * A PAdES-T PDF as PAdES-LTA (incremental updates only: every earlier signature keeps its bytes);
+     * as it was when the levels are off.
+     *
+     * @param chain certificates of the signer's chain the signature itself may not carry
+     */
+    public byte[] pdf(byte[] signedPdf, List<X509Certificate> chain, GostAlgorithm algorithm) {
+        if (!raises()) return signedPdf;
+        var data = validationData(SignatureTimeStamps.ofPdf(signedPdf), EmbeddedCertificates.ofPdf(signedPdf), chain);
         byte[] lt = padesLT.extend(signedPdf, data.certificates(), data.crls(), List.of(), data.provenAt());
         return new PadesBaselineLTA(tsa, algorithm).extend(lt);
     }
 
-    /** A CAdES-T detached signature as CAdES-LT. */
-    public byte[] detached(byte[] signature, X509Certificate signer, List<X509Certificate> chain) {
-        var data = validationData(SignatureTimeStamps.ofCms(signature), signer, chain);
+    /** A CAdES-T detached signature as CAdES-LT; as it was when the levels are off. */
+    public byte[] detached(byte[] signature, List<X509Certificate> chain) {
+        if (!raises()) return signature;
+        var data = validationData(SignatureTimeStamps.ofCms(signature), EmbeddedCertificates.ofCms(signature), chain);
         return cadesLT.extend(signature, data.certificates(), data.crls(), data.provenAt());
     }
 
     private record ValidationData(List<X509Certificate> certificates, List<X509CRL> crls, Instant provenAt) {}
 
-    private ValidationData validationData(List<TimeStampToken> stamps, X509Certificate signer, List<X509Certificate> chain) {
+    private ValidationData validationData(List<TimeStampToken> stamps, List<X509Certificate> carried, List<X509Certificate> chain) {
         if (stamps.isEmpty()) throw new IllegalArgumentException("a signature without a time-stamp cannot be raised to LT");
-        var certificates = new LinkedHashSet<X509Certificate>();
-        certificates.add(signer);
+        var certificates = new LinkedHashSet<X509Certificate>(carried);
         certificates.addAll(chain);
         Instant provenAt = Instant.MIN;
-        var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
         for (var stamp : stamps) {
             Instant time = stamp.getTimeStampInfo().getGenTime().toInstant();
             if (time.isAfter(provenAt)) provenAt = time;
-            for (X509CertificateHolder held : stamp.getCertificates().getMatches(null)) {
-                try {
-                    certificates.add(converter.getCertificate(held));
-                } catch (java.security.cert.CertificateException e) {
-                    throw new IllegalArgumentException("an unreadable TSA certificate: " + e.getMessage(), e);
-                }
-            }
+            certificates.addAll(EmbeddedCertificates.of(stamp.toCMSSignedData()));
         }
         var all = new ArrayList<>(certificates);
         return new ValidationData(all, crls.issuedAfter(provenAt, all), provenAt);
