@@ -177,6 +177,46 @@ class PastValidationTest {
     }
 
     @Test
+    void aDetachedSignatureFromAnExpiredTsaIsKeptValidByARenewedEvidenceRecord() throws Exception {
+        var tsaA = pki.issueTimeStampAuthority("Служба штампов времени А", now.minusSeconds(86_400), Instant.parse("2030-02-01T00:00:00Z"));
+        byte[] file = PadesTestDocuments.pdf(1);
+        // CRLs issued after the coming time-stamp ride in the CMS: the service adds them after stamping; here they are made ahead.
+        byte[] b = new ru.journalarchive.signing.cades.CadesBaselineB().sign(file, pki.credentials(director), now,
+                freshCrls(now.plusSeconds(120), Map.of()));
+        byte[] sig = new ru.journalarchive.signing.cades.CadesBaselineT(client(tsaA)).extend(b);
+
+        var alone = new CmsSignatureVerifier(trust, ValidationContext.at(IN_2035).withoutFetching().retainUntil(LEDGER_KEPT_UNTIL))
+                .verifyDetached(file, sig);
+        assertThat(alone.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(alone.signatures().get(0).level()).isEqualTo(SignatureLevel.LT);
+        assertThat(alone.signatures().get(0).retentionNote()).startsWith("Уровень LT недостаточен для хранения до 01.01.2052");
+
+        byte[] manifest = ("{\"sig\":\"" + HexFormat.of().formatHex(GostAlgorithm.GOST_2012_256.digest(file)) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] record = EvidenceRecords.renewed(EvidenceRecords.over(manifest, authority(pki, tsaA, Clock.systemUTC())),
+                authority(pki, archiveTsa, Clock.fixed(Instant.parse("2029-06-01T00:00:00Z"), ZoneOffset.UTC)));
+        var proofs = EvidenceRecordCheck.check(record, manifest).proofs();
+        var kept = new CmsSignatureVerifier(trust, ValidationContext.at(IN_2035).withoutFetching().withProofs(proofs))
+                .verifyDetached(file, sig);
+        assertThat(kept.verdict()).as(kept.toString()).isEqualTo(Verdict.VALID);
+        assertThat(kept.signatures().get(0).level()).isEqualTo(SignatureLevel.LTA_ER);
+    }
+
+    @Test
+    void aSignatureWithoutAnyTimeStampIsIndeterminateOnceItsCertificateExpired() throws Exception {
+        byte[] file = PadesTestDocuments.pdf(1);
+        byte[] b = new ru.journalarchive.signing.cades.CadesBaselineB().sign(file, pki.credentials(director), now, pki.emptyCrls(now));
+        var report = new CmsSignatureVerifier(trust, ValidationContext.at(IN_2035).withoutFetching().retainUntil(LEDGER_KEPT_UNTIL))
+                .verifyDetached(file, b);
+        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.signatures().get(0).level()).isEqualTo(SignatureLevel.B);
+        assertThat(report.signatures().get(0).reasons()).anyMatch(r -> r.contains("ничем не подтверждено"));
+        assertThat(report.signatures().get(0).retentionNote()).startsWith("Уровень B недостаточен");
+        // Judged now, the same signature is valid as before: the level alone does not decide the verdict.
+        assertThat(new CmsSignatureVerifier(trust).verifyDetached(file, b).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void anEvidenceRecordMatchesItsDataAndNotAChangedByte() throws Exception {
         byte[] manifest = "{\"package\":\"9А-2026\",\"files\":[]}".getBytes(StandardCharsets.UTF_8);
         byte[] record = EvidenceRecords.renewed(EvidenceRecords.over(manifest, authority(pki, pki.tsa(), Clock.systemUTC())),
