@@ -44,6 +44,12 @@ final class ProofChain {
             held.add(proof);
             boolean last = i == proofs.size() - 1;
             Instant until = last ? at : proofs.get(i + 1).time();
+            if (until.isBefore(proof.time())) {
+                // A later proof dated before the one it covers cannot show that one existed: a TSA clock is wrong.
+                reasons.add("Доказательство «" + (last ? "время проверки" : proofs.get(i + 1).label()) + "» датировано раньше, чем «"
+                        + proof.label() + "» (" + CertificateValidation.MOSCOW.format(proof.time()) + "): цепочка доказательств прервана");
+                return new Outcome(false, held, reasons);
+            }
             String lapse = lapse(proof, crls, until);
             if (lapse == null) continue;
             if (last) reasons.add(lapse + "; подпись не защищена более поздним штампом времени (уровень LTA) или доказательством хранения");

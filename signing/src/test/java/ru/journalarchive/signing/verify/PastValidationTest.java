@@ -67,8 +67,12 @@ class PastValidationTest {
 
     /** LT then LTA: the CRLs (issued after the signature time-stamp) in the DSS, then a document time-stamp from {@code archive}. */
     byte[] lta(byte[] t, List<X509CRL> crls, TestPki.Issued signatureTsa, TestPki.Issued archive) {
+        return lta(t, crls, signatureTsa, archive, Clock.systemUTC());
+    }
+
+    byte[] lta(byte[] t, List<X509CRL> crls, TestPki.Issued signatureTsa, TestPki.Issued archive, Clock archiveClock) {
         byte[] lt = new PadesBaselineLT().extend(t, chain(signatureTsa, archive), crls, List.of(), stampOf(t, trust));
-        return new PadesBaselineLTA(client(archive), GostAlgorithm.GOST_2012_256).extend(lt);
+        return new PadesBaselineLTA(TimeStampClient.local(authority(pki, archive, archiveClock)), GostAlgorithm.GOST_2012_256).extend(lt);
     }
 
     List<X509CRL> freshCrls(Instant stamped, Map<X509Certificate, Instant> revoked) {
@@ -118,6 +122,19 @@ class PastValidationTest {
         var valid = offlineAt(trust, IN_2051).verify(after);
         assertThat(valid.verdict()).as(valid.toString()).isEqualTo(Verdict.VALID);
         assertThat(valid.signatures().get(0).reasons()).anyMatch(r -> r.contains("после момента подписания"));
+    }
+
+    @Test
+    void aSignatureTsaRevokedBeforeTheDocumentTimeStampBreaksTheChain() throws Exception {
+        byte[] t = signedT(pki.tsa());
+        Instant stamped = stampOf(t, trust);
+        // The document time-stamp comes an hour later, after the signature TSA's revocation a second after its stamp.
+        byte[] lta = lta(t, freshCrls(stamped, Map.of(pki.tsa().certificate(), stamped.plusSeconds(1))), pki.tsa(), archiveTsa,
+                Clock.fixed(stamped.plusSeconds(3600), ZoneOffset.UTC));
+        var report = offlineAt(trust, IN_2051).verify(lta);
+        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.signatures().get(0).reasons()).anyMatch(r -> r.contains("Сертификат службы штампов времени («штамп времени подписи») отозван")
+                && r.contains("цепочка доказательств прервана"));
     }
 
     @Test
