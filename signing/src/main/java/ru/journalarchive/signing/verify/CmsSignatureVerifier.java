@@ -130,6 +130,9 @@ public final class CmsSignatureVerifier {
         var chainOfProofs = ProofChain.judge(proofs, crls, validationTime);
         reasons.addAll(chainOfProofs.reasons());
         if (!chainOfProofs.reachesValidationTime()) verdict = verdict.and(Verdict.INDETERMINATE);
+        else if (context.inThePast() && !proofs.isEmpty())
+            reasons.add("Существование подписи доказано до момента проверки " + CertificateValidation.MOSCOW.format(validationTime)
+                    + ": " + String.join(" → ", proofs.stream().map(p -> p.label() + " " + CertificateValidation.MOSCOW.format(p.time())).toList()));
 
         // The signing time proven is the earliest trustworthy proof; the signer's certificate is judged then.
         Instant proven = proofs.isEmpty() ? null : proofs.get(0).time();

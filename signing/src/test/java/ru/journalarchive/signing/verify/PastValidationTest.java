@@ -95,6 +95,8 @@ class PastValidationTest {
         var signature = report.signatures().get(0);
         assertThat(signature.level()).isEqualTo(SignatureLevel.LTA);
         assertThat(signature.retentionNote()).as("the archive TSA outlives the retention").isNull();
+        assertThat(signature.reasons()).anyMatch(r -> r.startsWith("Существование подписи доказано до момента проверки 01.09.2051")
+                && r.contains("штамп времени подписи") && r.contains("→ штамп времени документа"));
         assertThat(director.certificate().getNotAfter().toInstant()).isBefore(IN_2051);
         assertThat(pki.tsa().certificate().getNotAfter().toInstant()).isBefore(IN_2051);
 
