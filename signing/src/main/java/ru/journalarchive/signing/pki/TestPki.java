@@ -121,6 +121,21 @@ public final class TestPki {
         return build(builder, key, intermediate.keys(), intermediate.certificate(), false, KeyPurposeId.id_kp_emailProtection);
     }
 
+    /**
+     * A further time-stamp authority under the intermediate CA with a validity of its own: one that
+     * expires before a validation time, or an archive TSA that outlives the first one (renewals).
+     */
+    public Issued issueTimeStampAuthority(String commonName, Instant notBefore, Instant notAfter) {
+        KeyPair keys = keyPair();
+        return new Issued(keys, issue(intermediate, CertificateSubject.service(commonName, TEST_ORGANIZATION), keys, notBefore,
+                notAfter, false, KeyPurposeId.id_kp_timeStamping));
+    }
+
+    /** The root CA's CRL, nobody revoked. */
+    public X509CRL rootCrl(Instant thisUpdate, Instant nextUpdate) {
+        return crl(root, thisUpdate, nextUpdate, Map.of());
+    }
+
     /** The credentials of a signer with the chain up to the root. */
     public SigningCredentials credentials(Issued signer) {
         return signer.credentials(intermediate.certificate(), root.certificate());

@@ -29,7 +29,13 @@ final class CertificateValidation {
 
     static final DateTimeFormatter MOSCOW = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Moscow"));
 
-    record Result(ChainStatus chain, Verdict verdict, List<String> reasons) {}
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Moscow"));
+
+    /** @param path the certificates from the signer up to and including the trust anchor (empty when no path was built) */
+    record Result(ChainStatus chain, Verdict verdict, List<String> reasons, List<X509Certificate> path) {}
+
+    /** How revocation is looked up: {@code fetcher} null means offline; {@code freshOnly} counts only CRLs issued after the time judged. */
+    record Revocation(CrlFetcher fetcher, boolean freshOnly) {}
 
     private CertificateValidation() {}
 
@@ -39,6 +45,11 @@ final class CertificateValidation {
      */
     static Result check(X509Certificate signer, Collection<X509Certificate> certificates, Collection<X509CRL> crls,
                         TrustAnchors trust, Instant at, boolean timeProven) {
+        return check(signer, certificates, crls, trust, at, timeProven, new Revocation(trust.fetcher(), false));
+    }
+
+    static Result check(X509Certificate signer, Collection<X509Certificate> certificates, Collection<X509CRL> crls,
+                        TrustAnchors trust, Instant at, boolean timeProven, Revocation revocation) {
         var reasons = new ArrayList<String>();
         Verdict verdict = Verdict.VALID;
         if (at.isBefore(signer.getNotBefore().toInstant()) || at.isAfter(signer.getNotAfter().toInstant())) {
@@ -48,7 +59,7 @@ final class CertificateValidation {
         }
         if (trust.roots().isEmpty()) {
             reasons.add("Доверенные корневые сертификаты не заданы: цепочка сертификатов не проверялась");
-            return new Result(ChainStatus.NOT_CHECKED, verdict.and(Verdict.INDETERMINATE), reasons);
+            return new Result(ChainStatus.NOT_CHECKED, verdict.and(Verdict.INDETERMINATE), reasons, List.of());
         }
         List<X509Certificate> path;
         X509Certificate anchor;
@@ -60,7 +71,7 @@ final class CertificateValidation {
         } catch (GeneralSecurityException e) {
             reasons.add("Не удалось построить цепочку до доверенного корневого сертификата: сертификат выдан неизвестным "
                     + "удостоверяющим центром");
-            return new Result(ChainStatus.UNTRUSTED, verdict.and(Verdict.INDETERMINATE), reasons);
+            return new Result(ChainStatus.UNTRUSTED, verdict.and(Verdict.INDETERMINATE), reasons, List.of());
         }
         var all = new ArrayList<>(path);
         all.add(anchor);
@@ -71,13 +82,23 @@ final class CertificateValidation {
                 reasons.add("Сертификат удостоверяющего центра «" + name(cert) + "» не действовал на момент подписания");
                 verdict = Verdict.INVALID;
             }
-            verdict = verdict.and(revocation(cert, issuer, crls, trust.fetcher(), at, timeProven, reasons));
+            verdict = verdict.and(revocation(cert, issuer, crls, revocation, at, timeProven, reasons));
         }
-        return new Result(ChainStatus.TRUSTED, verdict, reasons);
+        return new Result(ChainStatus.TRUSTED, verdict, reasons, List.copyOf(all));
     }
 
     private static Verdict revocation(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> known,
-                                      CrlFetcher fetcher, Instant at, boolean timeProven, List<String> reasons) {
+                                      Revocation revocation, Instant at, boolean timeProven, List<String> reasons) {
+        CrlFetcher fetcher = revocation.fetcher();
+        if (revocation.freshOnly()) {
+            // A CRL issued before the proven time says nothing about a revocation between its issue and that time.
+            var fresh = known.stream().filter(c -> c.getThisUpdate().toInstant().isAfter(at)).toList();
+            if (fresh.size() < known.size() && newest(cert, issuer, fresh) == null && newest(cert, issuer, known) != null) {
+                reasons.add("Список отозванных сертификатов для «" + name(cert) + "» выпущен до момента подписания "
+                        + MOSCOW.format(at) + " и не доказывает, что сертификат не был отозван к этому моменту");
+            }
+            known = fresh;
+        }
         X509CRL crl = newest(cert, issuer, known);
         if (crl == null && fetcher != null) {
             var fetched = new ArrayList<X509CRL>();
@@ -94,7 +115,7 @@ final class CertificateValidation {
     }
 
     /** The newest CRL of the certificate's issuer that the issuer really signed. */
-    private static X509CRL newest(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls) {
+    static X509CRL newest(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls) {
         X509CRL crl = null;
         for (X509CRL candidate : crls) {
             if (!candidate.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) continue;

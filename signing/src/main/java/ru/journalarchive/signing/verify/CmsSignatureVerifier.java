@@ -35,11 +35,18 @@ import ru.journalarchive.signing.keys.GostProvider;
 public final class CmsSignatureVerifier {
 
     private final TrustAnchors trust;
+    private final ValidationContext context;
     private final TimeStampCheck timestamps;
 
     public CmsSignatureVerifier(TrustAnchors trust) {
+        this(trust, ValidationContext.now());
+    }
+
+    /** Judged at {@code context}'s validation time, with its external proofs of existence over the signed content. */
+    public CmsSignatureVerifier(TrustAnchors trust, ValidationContext context) {
         this.trust = trust;
-        this.timestamps = new TimeStampCheck(trust);
+        this.context = context;
+        this.timestamps = new TimeStampCheck(trust, new CertificateValidation.Revocation(context.fetcher(trust), false));
     }
 
     /** A detached signature ({@code .sig}) over a whole file. */
@@ -65,25 +72,36 @@ public final class CmsSignatureVerifier {
 
     /** @param validationCrls CRLs the document carries beside the CMS (a PDF's DSS) */
     public List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime, List<X509CRL> validationCrls) {
-        var certificates = new ArrayList<X509Certificate>();
-        var crls = new ArrayList<X509CRL>(trust.crls());
-        crls.addAll(validationCrls);
+        return verify(signed, claimedTime, new DocumentData(validationCrls, List.of(), List.of()));
+    }
+
+    /**
+     * What the document carries beside the CMS: the DSS's CRLs and certificates, and the document
+     * time-stamps that cover this signature, checked, in order.
+     */
+    record DocumentData(List<X509CRL> crls, List<X509Certificate> certificates, List<ProofChain.Proof> documentTimestamps) {}
+
+    List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime, DocumentData document) {
+        var certificates = new ArrayList<X509Certificate>(document.certificates());
+        var insideCrls = new ArrayList<X509CRL>(document.crls());
         try {
             var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) certificates.add(converter.getCertificate(holder));
             var crlConverter = new JcaX509CRLConverter().setProvider(GostProvider.get());
-            for (X509CRLHolder holder : signed.getCRLs().getMatches(null)) crls.add(crlConverter.getCRL(holder));
+            for (X509CRLHolder holder : signed.getCRLs().getMatches(null)) insideCrls.add(crlConverter.getCRL(holder));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unreadable certificates in the signature", e);
         }
+        var crls = new ArrayList<X509CRL>(trust.crls());
+        crls.addAll(insideCrls);
         var reports = new ArrayList<SignatureReport>();
         for (SignerInformation signer : signed.getSignerInfos().getSigners())
-            reports.add(verify(signer, certificates, crls, claimedTime));
+            reports.add(verify(signer, certificates, crls, insideCrls, claimedTime, document.documentTimestamps()));
         return reports;
     }
 
     private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, List<X509CRL> crls,
-                                   Instant claimedTime) {
+                                   List<X509CRL> insideCrls, Instant claimedTime, List<ProofChain.Proof> documentTimestamps) {
         var reasons = new ArrayList<String>();
         X509Certificate certificate = certificates.stream().filter(c -> signer.getSID().match(holder(c))).findFirst().orElse(null);
         Instant signed = signingTime(signer);
@@ -95,20 +113,66 @@ public final class CmsSignatureVerifier {
         boolean integrity = integrity(signer, certificate, reasons);
         Verdict verdict = integrity ? Verdict.VALID : Verdict.INVALID;
         if (!signingCertificateMatches(signer, certificate, reasons)) verdict = Verdict.INVALID;
-        Instant timestamp = timestamp(signer, crls, reasons);
+        TimeStampCheck.Checked stamp = timestamp(signer, crls, reasons);
+        Instant timestamp = stamp == null ? null : stamp.time();
         if (timestamp == null && signingTime != null)
             reasons.add("Время подписания " + CertificateValidation.MOSCOW.format(signingTime)
                     + " заявлено подписантом и не подтверждено штампом времени");
         if (timestamp == null && signingTime == null) reasons.add("В подписи не указано время подписания");
-        Instant at = timestamp != null ? timestamp : signingTime != null ? signingTime : Instant.now();
-        var chain = CertificateValidation.check(certificate, certificates, crls, trust, at, timestamp != null);
+
+        var proofs = new ArrayList<ProofChain.Proof>();
+        if (stamp != null) proofs.add(new ProofChain.Proof(ProofChain.Kind.SIGNATURE_TIMESTAMP, stamp, "штамп времени подписи"));
+        proofs.addAll(documentTimestamps);
+        var proofCertificates = new ArrayList<X509Certificate>(certificates);
+        for (var p : proofs) proofCertificates.addAll(p.checked().tokenCertificates());
+        boolean external = externalProofs(proofs, crls, reasons);
+        Instant validationTime = context.time();
+        var chainOfProofs = ProofChain.judge(proofs, crls, validationTime);
+        reasons.addAll(chainOfProofs.reasons());
+        if (!chainOfProofs.reachesValidationTime()) verdict = verdict.and(Verdict.INDETERMINATE);
+        else if (context.inThePast() && !proofs.isEmpty())
+            reasons.add("Существование подписи доказано до момента проверки " + CertificateValidation.MOSCOW.format(validationTime)
+                    + ": " + String.join(" → ", proofs.stream().map(p -> p.label() + " " + CertificateValidation.MOSCOW.format(p.time())).toList()));
+
+        // The signing time proven is the earliest trustworthy proof; the signer's certificate is judged then.
+        Instant proven = proofs.isEmpty() ? null : proofs.get(0).time();
+        if (proven != null && stamp == null)
+            reasons.add("Существование подписи подтверждено на " + CertificateValidation.MOSCOW.format(proven) + " («"
+                    + proofs.get(0).label() + "»)");
+        Instant at = proven != null ? proven : signingTime != null ? signingTime : validationTime;
+        var chain = CertificateValidation.check(certificate, certificates, crls, trust, at, proven != null,
+                new CertificateValidation.Revocation(context.fetcher(trust), context.inThePast() && proven != null));
         reasons.addAll(chain.reasons());
         verdict = verdict.and(chain.verdict());
+        if (proven == null && context.inThePast() && certificate.getNotAfter().toInstant().isBefore(validationTime)) {
+            reasons.add("Срок действия сертификата подписанта истёк " + CertificateValidation.DATE.format(certificate.getNotAfter().toInstant())
+                    + ", а существование подписи до этого ничем не подтверждено (нет штампа времени или доказательства хранения)");
+            verdict = verdict.and(Verdict.INDETERMINATE);
+        }
+        var level = LevelAssessment.assess(certificate, chain.path(), stamp, proofCertificates, insideCrls,
+                documentTimestamps.stream().anyMatch(p -> p.kind() == ProofChain.Kind.DOCUMENT_TIMESTAMP), external,
+                chainOfProofs.last(), context.retainUntil());
         if (verdict == Verdict.VALID) reasons.add(0, "Подпись подтверждена");
         else if (verdict == Verdict.INVALID) reasons.add(0, "Подпись не подтверждена");
         else reasons.add(0, "Подлинность подписи не удалось установить");
         return new SignatureReport(verdict, integrity, chain.chain(), signingTime, timestamp, reasons,
-                CertificateSummary.of(certificate), SignerDetails.of(certificate));
+                CertificateSummary.of(certificate), SignerDetails.of(certificate), level.level(), level.retentionNote());
+    }
+
+    /** Appends the context's external proofs that check out; stops at the first that does not (the chain breaks there). */
+    private boolean externalProofs(List<ProofChain.Proof> proofs, List<X509CRL> crls, List<String> reasons) {
+        boolean any = false;
+        for (ProofOfExistence proof : context.externalProofs()) {
+            var own = new ArrayList<String>();
+            var checked = timestamps.check(proof.token(), null, crls, own);
+            if (checked == null) {
+                reasons.add("Доказательство «" + proof.description() + "» не принято: " + String.join("; ", own));
+                return any;
+            }
+            proofs.add(new ProofChain.Proof(ProofChain.Kind.ARCHIVE_TIMESTAMP, checked, proof.description()));
+            any = true;
+        }
+        return any;
     }
 
     private static boolean integrity(SignerInformation signer, X509Certificate certificate, List<String> reasons) {
@@ -153,13 +217,13 @@ public final class CmsSignatureVerifier {
         }
     }
 
-    /** The time of a valid signature time-stamp over this signature value; null without one. */
-    private Instant timestamp(SignerInformation signer, List<X509CRL> crls, List<String> reasons) {
+    /** The valid signature time-stamp over this signature value; null without one. */
+    private TimeStampCheck.Checked timestamp(SignerInformation signer, List<X509CRL> crls, List<String> reasons) {
         var attributes = signer.getUnsignedAttributes();
         var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) return null;
         try {
-            return timestamps.provenTime(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(),
+            return timestamps.check(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(),
                     signer.getSignature(), crls, reasons);
         } catch (java.io.IOException e) {
             reasons.add("Штамп времени недействителен: " + e.getMessage());

@@ -28,29 +28,60 @@ public final class PdfSignatureVerifier {
     private final TimeStampCheck timestamps;
 
     public PdfSignatureVerifier(TrustAnchors trust) {
-        this.trust = trust;
-        this.cms = new CmsSignatureVerifier(trust);
-        this.timestamps = new TimeStampCheck(trust);
+        this(trust, ValidationContext.now());
     }
+
+    /** Judged at {@code context}'s validation time; its external proofs are over the whole PDF file. */
+    public PdfSignatureVerifier(TrustAnchors trust, ValidationContext context) {
+        this.trust = trust;
+        this.cms = new CmsSignatureVerifier(trust, context);
+        this.timestamps = new TimeStampCheck(trust, new CertificateValidation.Revocation(context.fetcher(trust), false));
+    }
+
+    /** A document time-stamp as checked: its report, the proof when valid, and where its ranges end. */
+    private record DocumentStamp(DocumentTimeStampReport report, ProofChain.Proof proof, long end) {}
 
     public VerificationReport verify(byte[] pdf) {
         var reports = new ArrayList<SignatureReport>();
-        var stamps = new ArrayList<DocumentTimeStampReport>();
+        var stamps = new ArrayList<DocumentStamp>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var stored = SecurityStore.crls(document);
+            var storedCertificates = SecurityStore.certificates(document);
             var crls = new ArrayList<>(trust.crls());
             crls.addAll(stored);
+            var signatures = new ArrayList<PDSignature>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 if (ETSI_RFC3161.equals(signature.getSubFilter())) stamps.add(documentTimeStamp(pdf, signature, crls));
-                else reports.addAll(verify(pdf, signature, stored));
+                else signatures.add(signature);
             }
+            stamps.sort(java.util.Comparator.comparingLong(DocumentStamp::end));
+            for (PDSignature signature : signatures)
+                reports.addAll(verify(pdf, signature, new CmsSignatureVerifier.DocumentData(stored, storedCertificates,
+                        covering(stamps, end(signature)))));
         } catch (IOException e) {
             return VerificationReport.unreadable("Файл не является документом PDF: " + e.getMessage());
         }
-        return VerificationReport.of(reports, stamps);
+        return VerificationReport.of(reports, stamps.stream().map(DocumentStamp::report).toList());
     }
 
-    private List<SignatureReport> verify(byte[] pdf, PDSignature signature, List<X509CRL> stored) throws IOException {
+    /** The document time-stamps after a signature, in file order, up to the first that does not check out. */
+    private static List<ProofChain.Proof> covering(List<DocumentStamp> stamps, long signatureEnd) {
+        var proofs = new ArrayList<ProofChain.Proof>();
+        for (DocumentStamp stamp : stamps) {
+            if (stamp.end() <= signatureEnd) continue;
+            if (stamp.proof() == null) break;
+            proofs.add(stamp.proof());
+        }
+        return proofs;
+    }
+
+    private static long end(PDSignature signature) {
+        int[] range = signature.getByteRange();
+        return (long) range[2] + range[3];
+    }
+
+    private List<SignatureReport> verify(byte[] pdf, PDSignature signature, CmsSignatureVerifier.DocumentData data)
+            throws IOException {
         byte[] contents = signature.getContents(pdf);
         CMSSignedData signed;
         try {
@@ -61,7 +92,7 @@ public final class PdfSignatureVerifier {
         }
         var claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
         var result = new ArrayList<SignatureReport>();
-        for (SignatureReport report : cms.verify(signed, claimed, stored)) {
+        for (SignatureReport report : cms.verify(signed, claimed, data)) {
             var reasons = new ArrayList<>(report.reasons());
             if (!COSName.getPDFName("ETSI.CAdES.detached").getName().equals(signature.getSubFilter())
                     && !"adbe.pkcs7.detached".equals(signature.getSubFilter()))
@@ -69,19 +100,21 @@ public final class PdfSignatureVerifier {
             Verdict verdict = report.verdict().and(coverage(pdf, signature, reasons));
             if (verdict != report.verdict()) reasons.set(0, "Подпись не подтверждена");
             result.add(new SignatureReport(verdict, report.integrity(), report.chain(), report.signingTime(),
-                    report.timestamp(), reasons, report.certificate(), report.signer()));
+                    report.timestamp(), reasons, report.certificate(), report.signer(), report.level(), report.retentionNote()));
         }
         return result;
     }
 
     /** A document time-stamp: its token over the byte ranges, and nothing but validation data or later stamps after it. */
-    private DocumentTimeStampReport documentTimeStamp(byte[] pdf, PDSignature signature, List<X509CRL> crls) throws IOException {
+    private DocumentStamp documentTimeStamp(byte[] pdf, PDSignature signature, List<X509CRL> crls) throws IOException {
         var reasons = new ArrayList<String>();
-        java.time.Instant time = timestamps.provenTime(trimmed(signature.getContents(pdf)), signature.getSignedContent(pdf),
-                crls, reasons);
-        Verdict verdict = (time == null ? Verdict.INDETERMINATE : Verdict.VALID).and(coverage(pdf, signature, reasons));
+        var checked = timestamps.check(trimmed(signature.getContents(pdf)), signature.getSignedContent(pdf), crls, reasons);
+        Verdict verdict = (checked == null ? Verdict.INDETERMINATE : Verdict.VALID).and(coverage(pdf, signature, reasons));
         reasons.add(0, verdict == Verdict.VALID ? "Штамп времени документа подтверждён" : "Штамп времени документа не подтверждён");
-        return new DocumentTimeStampReport(verdict, time, reasons);
+        var report = new DocumentTimeStampReport(verdict, checked == null ? null : checked.time(), reasons);
+        var proof = verdict == Verdict.VALID
+                ? new ProofChain.Proof(ProofChain.Kind.DOCUMENT_TIMESTAMP, checked, "штамп времени документа") : null;
+        return new DocumentStamp(report, proof, end(signature));
     }
 
     /** INVALID when the ranges do not start the file or what came after them changes what the pages show. */

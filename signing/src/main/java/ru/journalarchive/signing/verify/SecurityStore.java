@@ -25,6 +25,12 @@ final class SecurityStore {
         return crls;
     }
 
+    static List<java.security.cert.X509Certificate> certificates(PDDocument document) {
+        var certificates = new ArrayList<java.security.cert.X509Certificate>();
+        for (byte[] der : streams(document, "Certs")) certificates.addAll(CertificateFiles.certificates(der));
+        return certificates;
+    }
+
     private static List<byte[]> streams(PDDocument document, String key) {
         COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
         COSArray array = dss == null ? null : dss.getCOSArray(COSName.getPDFName(key));

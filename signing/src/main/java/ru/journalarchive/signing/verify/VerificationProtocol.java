@@ -62,6 +62,8 @@ public final class VerificationProtocol {
                 case UNTRUSTED -> "не доверенная";
                 case NOT_CHECKED -> "не проверялась";
             });
+            if (s.level() != null) t.add("  Уровень подписи: " + s.level().russian());
+            if (s.retentionNote() != null) t.add("  Хранение: " + s.retentionNote());
             s.reasons().forEach(r -> t.add("  — " + r));
         }
         return t;
