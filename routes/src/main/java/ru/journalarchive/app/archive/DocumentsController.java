@@ -146,17 +146,21 @@ public class DocumentsController {
     }
 
     @Operation(summary = "Проверить подпись документа архива (и хеши файлов по каталогу)",
-            description = "Проверяется PDF с подписью; с detached=true — PDF и открепленная подпись .sig. format=pdf — печатный протокол.")
+            description = "Проверяется PDF с подписью; с detached=true — PDF и открепленная подпись .sig. format=pdf — печатный протокол. "
+                    + "at — время, на которое проверяется подпись (например 2051-09-01T00:00:00Z), по данным самого пакета.")
     @GetMapping("/{id}/verification")
     public ResponseEntity<?> verify(@PathVariable String id, @RequestParam(defaultValue = "false") boolean detached,
-                                    @RequestParam(defaultValue = "json") String format, Authentication who, HttpServletRequest request) {
+                                    @RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String at,
+                                    Authentication who, HttpServletRequest request) {
         if (!List.of("json", "pdf").contains(format)) throw new RejectedRequest("format", "Формат отчёта: json или pdf");
-        readable(id, who);
+        var context = Verifications.context(at);
+        var document = readable(id, who);
+        if (document.retainUntil() != null) context = context.retainUntil(document.retainUntil().toInstant());
         // The audited read fails on a hash that differs from the catalogue, so a verified file is the archived one.
         byte[] pdf = retrieval.read(id, "document.pdf", who.getName(), request.getRemoteAddr());
-        var report = detached ? verifications.detached(pdf, retrieval.read(id, "document.pdf.sig", who.getName(), request.getRemoteAddr()))
-                : verifications.pdf(pdf);
-        return VerificationController.respond(report, id + ".pdf", format);
+        var report = detached ? verifications.detached(pdf, retrieval.read(id, "document.pdf.sig", who.getName(), request.getRemoteAddr()), context)
+                : verifications.pdf(pdf, context);
+        return VerificationController.respond(report, id + ".pdf", format, context.at());
     }
 
     @Operation(summary = "Наложить или снять удержание (legal hold) с причиной")

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
+import ru.journalarchive.signing.verify.EvidenceRecordCheck;
+import ru.journalarchive.signing.verify.ValidationContext;
 import ru.journalarchive.signing.verify.DocumentTimeStampReport;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
 import ru.journalarchive.signing.verify.SignatureReport;
@@ -21,12 +23,16 @@ import ru.journalarchive.storage.archive.ObjectHashes;
 /**
  * An archive package as an inspector downloads it ({@code GET /api/v1/documents/{id}/package.zip}):
  * every file against the hashes of its manifest, then the signature inside document.pdf and the
- * detached document.pdf.sig over it. A file missing or changed makes the verdict INVALID.
+ * detached document.pdf.sig over it. A file missing or changed makes the verdict INVALID. With the
+ * package's evidence record ({@value #EVIDENCE_RECORD}, RFC 4998 over manifest.json) its archive
+ * time-stamps prove when the files existed: the manifest holds their hashes, so what it proves for
+ * the manifest it proves for them. The manifest's retain-until is the retention the signatures must last.
  */
 final class PackageVerification {
 
     private static final String PDF = "document.pdf";
     private static final String SIGNATURE = "document.pdf.sig";
+    static final String EVIDENCE_RECORD = "evidence-record.ers";
 
     private PackageVerification() {}
 
@@ -34,18 +40,25 @@ final class PackageVerification {
         return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
-    static VerificationReport verify(byte[] zip, TrustAnchors trust) throws IOException {
+    static VerificationReport verify(byte[] zip, TrustAnchors trust, ValidationContext context) throws IOException {
         var problems = new ArrayList<String>();
         Map<String, byte[]> files = unzip(zip, problems);
-        checkManifest(files, problems);
+        Manifest manifest = checkManifest(files, problems);
+        if (manifest != null && manifest.retainUntil() != null) context = context.retainUntil(manifest.retainUntil().toInstant());
+        byte[] record = files.get(EVIDENCE_RECORD);
+        if (record != null && problems.isEmpty()) {
+            var evidence = EvidenceRecordCheck.check(record, files.get(Manifest.FILE));
+            if (evidence.covers()) context = context.withProofs(evidence.proofs());
+            else problems.addAll(evidence.reasons());
+        }
         byte[] pdf = files.get(PDF);
         var reports = new ArrayList<VerificationReport>();
         if (pdf == null) {
             problems.add("В пакете нет документа " + PDF);
         } else {
-            reports.add(new PdfSignatureVerifier(trust).verify(pdf));
+            reports.add(new PdfSignatureVerifier(trust, context).verify(pdf));
             byte[] signature = files.get(SIGNATURE);
-            if (signature != null) reports.add(new CmsSignatureVerifier(trust).verifyDetached(pdf, signature));
+            if (signature != null) reports.add(new CmsSignatureVerifier(trust, context).verifyDetached(pdf, signature));
         }
 
         Verdict verdict = problems.isEmpty() ? Verdict.VALID : Verdict.INVALID;
@@ -71,18 +84,19 @@ final class PackageVerification {
         return files;
     }
 
-    private static void checkManifest(Map<String, byte[]> files, List<String> problems) {
+    /** The manifest, every file checked against it; null when it is missing or unreadable. */
+    private static Manifest checkManifest(Map<String, byte[]> files, List<String> problems) {
         byte[] json = files.get(Manifest.FILE);
         if (json == null) {
             problems.add("В пакете нет описи " + Manifest.FILE);
-            return;
+            return null;
         }
         Manifest manifest;
         try {
             manifest = Jackson2ObjectMapperBuilder.json().build().readValue(json, Manifest.class); // as the service reads it
         } catch (IOException e) {
             problems.add("Опись " + Manifest.FILE + " не читается: " + e.getMessage());
-            return;
+            return null;
         }
         for (var entry : manifest.objects()) {
             byte[] file = files.get(entry.name());
@@ -90,5 +104,6 @@ final class PackageVerification {
             else if (!entry.sha256().equals(ObjectHashes.sha256(file)) || !entry.streebog256().equals(ObjectHashes.streebog256(file)))
                 problems.add("Файл " + entry.name() + " не совпадает с описью пакета");
         }
+        return manifest;
     }
 }

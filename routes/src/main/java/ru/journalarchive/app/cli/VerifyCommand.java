@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import ru.journalarchive.signing.pki.CertificateFiles;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
+import ru.journalarchive.signing.verify.ValidationContext;
 import ru.journalarchive.signing.verify.TrustAnchors;
 import ru.journalarchive.signing.verify.VerificationProtocol;
 import ru.journalarchive.signing.verify.VerificationReport;
@@ -47,6 +48,10 @@ final class VerifyCommand extends CliCommand {
     @Option(names = "--fetch-crls", description = "Download the CRLs the certificates name (needs the network).")
     boolean fetchCrls;
 
+    @Option(names = "--at", paramLabel = "INSTANT", description = "Judge the signatures as of this time (e.g. "
+            + "2051-09-01T00:00:00Z), from the proofs and validation data the files carry; never fetches CRLs.")
+    Instant at;
+
     @Option(names = "--format", paramLabel = "text|json|pdf", description = "text: the protocol in Russian; json: the report "
             + "for programs; pdf: the printable protocol.")
     Format format = Format.text;
@@ -59,9 +64,10 @@ final class VerifyCommand extends CliCommand {
         byte[] content = read(file);
         var offline = new TrustAnchors(parsed(roots, CertificateFiles::certificates), List.of(), parsed(crls, CertificateFiles::crls));
         var trust = fetchCrls ? offline.fetchingCrls(Duration.ofSeconds(10)) : offline;
-        VerificationReport report = detached != null ? new CmsSignatureVerifier(trust).verifyDetached(content, read(detached))
-                : PackageVerification.isPackage(content) ? PackageVerification.verify(content, trust)
-                : new PdfSignatureVerifier(trust).verify(content);
+        var context = at == null ? ValidationContext.now() : ValidationContext.at(at).withoutFetching();
+        VerificationReport report = detached != null ? new CmsSignatureVerifier(trust, context).verifyDetached(content, read(detached))
+                : PackageVerification.isPackage(content) ? PackageVerification.verify(content, trust, context)
+                : new PdfSignatureVerifier(trust, context).verify(content);
         byte[] rendered = render(report, file.getFileName().toString());
         if (target != null) Files.write(target, rendered);
         else out().write(rendered);
@@ -74,7 +80,7 @@ final class VerifyCommand extends CliCommand {
     }
 
     private byte[] render(VerificationReport report, String name) throws IOException {
-        var checkedAt = Instant.now();
+        var checkedAt = at != null ? at : Instant.now();
         return switch (format) {
             case json -> json(report);
             case pdf -> VerificationProtocol.pdf(report, name, checkedAt);

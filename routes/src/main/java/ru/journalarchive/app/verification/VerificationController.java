@@ -31,21 +31,25 @@ public class VerificationController {
     }
 
     @Operation(summary = "Проверить электронную подпись: PDF с подписью или файл с открепленной подписью (.sig)",
-            description = "format=json (по умолчанию) — отчёт; format=pdf — печатный протокол проверки.")
+            description = "format=json (по умолчанию) — отчёт; format=pdf — печатный протокол проверки. at — время, на которое "
+                    + "проверяется подпись (например 2051-09-01T00:00:00Z): только по данным, которые несёт сам документ.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> verify(@RequestPart("file") MultipartFile file, @RequestPart(value = "signature", required = false) MultipartFile signature,
-                                    @RequestParam(defaultValue = "json") String format) throws IOException {
+                                    @RequestParam(defaultValue = "json") String format,
+                                    @RequestParam(required = false) String at) throws IOException {
         if (!List.of("json", "pdf").contains(format)) throw new RejectedRequest("format", "Формат отчёта: json или pdf");
         if (file.isEmpty()) throw new RejectedRequest("file", "Файл пуст");
-        VerificationReport report = signature == null || signature.isEmpty() ? verifications.pdf(file.getBytes())
-                : verifications.detached(file.getBytes(), signature.getBytes());
-        return respond(report, file.getOriginalFilename(), format);
+        var context = Verifications.context(at);
+        VerificationReport report = signature == null || signature.isEmpty() ? verifications.pdf(file.getBytes(), context)
+                : verifications.detached(file.getBytes(), signature.getBytes(), context);
+        return respond(report, file.getOriginalFilename(), format, context.at());
     }
 
-    /** The report as JSON, or the printable protocol. */
-    public static ResponseEntity<?> respond(VerificationReport report, String name, String format) {
+    /** The report as JSON, or the printable protocol (dated {@code at}, or now). */
+    public static ResponseEntity<?> respond(VerificationReport report, String name, String format, Instant at) {
         if (format.equals("pdf"))
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(VerificationProtocol.pdf(report, name, Instant.now()));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(VerificationProtocol.pdf(report, name,
+                    at != null ? at : Instant.now()));
         return ResponseEntity.ok(report);
     }
 }

@@ -11,6 +11,7 @@ import ru.journalarchive.app.config.JournalArchiveProperties;
 import ru.journalarchive.signing.pki.CertificateFiles;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
+import ru.journalarchive.signing.verify.ValidationContext;
 import ru.journalarchive.signing.verify.TrustAnchors;
 import ru.journalarchive.signing.verify.VerificationReport;
 
@@ -31,11 +32,32 @@ public class Verifications {
     }
 
     public VerificationReport pdf(byte[] pdf) {
-        return new PdfSignatureVerifier(trust).verify(pdf);
+        return pdf(pdf, ValidationContext.now());
     }
 
     public VerificationReport detached(byte[] content, byte[] signature) {
-        return new CmsSignatureVerifier(trust).verifyDetached(content, signature);
+        return detached(content, signature, ValidationContext.now());
+    }
+
+    public VerificationReport pdf(byte[] pdf, ValidationContext context) {
+        return new PdfSignatureVerifier(trust, context).verify(pdf);
+    }
+
+    public VerificationReport detached(byte[] content, byte[] signature, ValidationContext context) {
+        return new CmsSignatureVerifier(trust, context).verifyDetached(content, signature);
+    }
+
+    /**
+     * The context of an inspector's check: now, or as of {@code at} (ISO 8601, e.g. 2051-09-01T00:00:00Z)
+     * from the data the files carry alone, never fetching CRLs (a CRL of today says nothing about then).
+     */
+    public static ValidationContext context(String at) {
+        if (at == null || at.isBlank()) return ValidationContext.now();
+        try {
+            return ValidationContext.at(java.time.Instant.parse(at)).withoutFetching();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ru.journalarchive.app.RejectedRequest("at", "Время проверки указывается в формате 2051-09-01T00:00:00Z");
+        }
     }
 
     private static byte[] read(Path file) {
