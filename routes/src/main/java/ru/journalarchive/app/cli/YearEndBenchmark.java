@@ -33,19 +33,60 @@ final class YearEndBenchmark extends CliCommand {
     @Mixin
     DemoSchoolOptions school;
 
+    /** What one pass measured: for the ratio of the long-term levels' cost. */
+    private record Pass(double wall, double cpuPerDocument) {}
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = out();
+        var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
+        // The CAs' CRL server: PAdES-LTA needs a CRL issued after each signature's time-stamp.
+        var crls = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String[] names = {"intermediate.crl", "root.crl"};
+        for (int i = 0; i < names.length; i++) {
+            int which = i;
+            crls.createContext("/" + names[i], exchange -> {
+                byte[] crl;
+                try {
+                    crl = pki.crlsIssuedAt(Instant.now()).get(which).getEncoded();
+                } catch (java.security.cert.CRLException e) {
+                    throw new java.io.IOException(e);
+                }
+                exchange.sendResponseHeaders(200, crl.length);
+                exchange.getResponseBody().write(crl);
+                exchange.close();
+            });
+        }
+        crls.start();
+        String crlUrls = "http://127.0.0.1:" + crls.getAddress().getPort() + "/" + names[0] + ",http://127.0.0.1:"
+                + crls.getAddress().getPort() + "/" + names[1];
+        try {
+            out.println("== signatures at level T (PAdES-T, CAdES-T): long-term levels switched off ==");
+            Pass t = pass(pki, crlUrls, false, out);
+            out.println("== the same at the long-term levels (PAdES-LTA, CAdES-LT) ==");
+            Pass lta = pass(pki, crlUrls, true, out);
+            out.printf("cost of LT/LTA: wall %.2f× (%.1f s vs %.1f s), CPU per document %.2f× (%.3f s vs %.3f s); goal ≤ 1.15× each%n",
+                    lta.wall() / t.wall(), lta.wall(), t.wall(), lta.cpuPerDocument() / t.cpuPerDocument(), lta.cpuPerDocument(),
+                    t.cpuPerDocument());
+        } finally {
+            crls.stop(0);
+        }
+        return 0;
+    }
+
+    private Pass pass(TestPki pki, String crlUrls, boolean longTerm, PrintStream out) throws Exception {
         var demo = school.options();
         int cores = Runtime.getRuntime().availableProcessors();
         String url = BenchDatabases.create("ja_bench_year_end");
         var keys = Files.createTempDirectory("bench-keys");
         String password = Long.toString(System.nanoTime(), 36);
-        var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
         var director = pki.issueSigner(CertificateSubject.service("Директор (тест)", "Демо-школа"), Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(86_400));
         Pkcs12Files.write(keys.resolve("director.p12"), "director", pki.credentials(director), password.toCharArray());
+        Pkcs12Files.write(keys.resolve("tsa.p12"), "tsa", pki.tsa().credentials(pki.intermediate().certificate(),
+                pki.root().certificate()), password.toCharArray());
         String run = Long.toString(System.currentTimeMillis(), 36);
+        Pass pass;
         try {
             long loadStart = System.nanoTime();
             BenchDatabases.loadDemoSchool(BenchDatabases.dataSource(url), demo);
@@ -55,7 +96,14 @@ final class YearEndBenchmark extends CliCommand {
                             "--journal-archive.storage.drafts-bucket=ja-bench-year-end-drafts-" + run,
                             "--journal-archive.runs.poll=100ms",
                             "--journal-archive.signing.schools.demo.director.keystore=" + keys.resolve("director.p12"),
-                            "--journal-archive.signing.schools.demo.director.password=" + password)) {
+                            "--journal-archive.signing.schools.demo.director.password=" + password,
+                            // the service's own TSA, in-process, so that both passes time-stamp alike
+                            "--journal-archive.signing.test-tsa.enabled=true",
+                            "--journal-archive.signing.test-tsa.stamps-own-signatures=true",
+                            "--journal-archive.signing.test-tsa.keystore=" + keys.resolve("tsa.p12"),
+                            "--journal-archive.signing.test-tsa.password=" + password,
+                            "--journal-archive.signing.long-term.enabled=" + longTerm,
+                            "--journal-archive.signing.long-term.crl-urls=" + crlUrls)) {
                 var plan = context.getBean(ArchiveRunPlanner.class).plan("demo", Integer.toString(demo.year()), null, null, false);
                 var rendering = context.getBean(DocumentRendering.class);
                 int workers = context.getBean(ru.journalarchive.app.config.JournalArchiveProperties.class).runs().workers();
@@ -104,11 +152,12 @@ final class YearEndBenchmark extends CliCommand {
                         + "archiving free in this process, the ratio would still be %.2f×%n", serversAfter / cores, cores,
                         (rendered + approval + serversAfter / cores) / renderOnly);
                 printVolume(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), id, out);
+                pass = new Pass(wall, (cpuSeconds() - cpuAtStart) / plan.size());
             }
         } finally {
             BenchDatabases.drop(url);
         }
-        return 0;
+        return pass;
     }
 
     /** What the run hashed, signed and stored: every byte of it is hashed with Streebog, which dominates signing. */
