@@ -36,21 +36,19 @@ final class MerkleTree {
     }
 
     /**
-     * The reduced hash tree of leaf {@code index} (RFC 4998 §4.2): the first node holds the leaf and its
-     * sibling, each further node the sibling one level up; levels where the node was carried up are skipped.
+     * The reduced hash tree of leaf {@code index} (RFC 4998 §4.2), laid out as BouncyCastle does: the first
+     * node holds the leaf alone (so the record proves this document and not its sibling too), each further
+     * node the sibling one level up; levels where the node was carried up unchanged are skipped.
      */
     PartialHashtree[] path(int index) {
         var nodes = new ArrayList<PartialHashtree>();
+        nodes.add(new PartialHashtree(levels.get(0)[index]));
         for (int row = 0; row < levels.size() - 1; row++) {
             byte[][] level = levels.get(row);
             int sibling = index ^ 1;
-            if (sibling < level.length) {
-                if (nodes.isEmpty()) nodes.add(new PartialHashtree(new byte[][] {level[index], level[sibling]}));
-                else nodes.add(new PartialHashtree(level[sibling]));
-            }
+            if (sibling < level.length) nodes.add(new PartialHashtree(level[sibling]));
             index /= 2;
         }
-        if (nodes.isEmpty()) nodes.add(new PartialHashtree(levels.get(0)[index]));
         return nodes.toArray(new PartialHashtree[0]);
     }
 
