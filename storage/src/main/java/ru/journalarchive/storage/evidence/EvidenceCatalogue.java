@@ -116,10 +116,12 @@ final class EvidenceCatalogue {
                 (rs, n) -> new EvidenceObject.Leaf(rs.getString(1), rs.getBytes(2)), recordId);
     }
 
+    /** The manifests of a record's documents still kept: a disposed document's manifest is gone, and so is the need to prove it. */
     List<Missing> manifests(String recordId) {
         return jdbc.query("""
                 SELECT d.document_id, d.manifest_key, d.manifest_version FROM evidence_coverage c
-                JOIN archived_document d USING (document_id) WHERE c.record_id = ? ORDER BY d.document_id""",
+                JOIN archived_document d USING (document_id)
+                WHERE c.record_id = ? AND d.disposed_by_act IS NULL ORDER BY d.document_id""",
                 (rs, n) -> new Missing(rs.getString(1), new StoredVersion(rs.getString(2), rs.getString(3), 0)), recordId);
     }
 

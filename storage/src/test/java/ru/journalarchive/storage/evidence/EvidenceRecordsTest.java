@@ -31,6 +31,7 @@ class EvidenceRecordsTest {
         var records = f.records();
         var documents = new ArrayList<ArchivedDocument>();
         for (int i = 0; i < 5; i++) documents.add(f.store("doc" + i));
+        assertThat(records.status()).isEqualTo(new EvidenceStatus(5, 0, null, null));
 
         var built = records.buildDue();
 
