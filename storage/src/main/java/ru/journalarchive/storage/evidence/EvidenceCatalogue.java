@@ -17,6 +17,10 @@ final class EvidenceCatalogue {
     /** One transaction plans at a time, so two callers never put the same document in two records. */
     private static final long PLAN_LOCK = 0x4A41_4552_5331L; // "JAERS1"
 
+    /** A record still proves a kept document; once all it covers are disposed of, it needs no renewal. */
+    private static final String KEPT = "SELECT 1 FROM evidence_coverage c JOIN archived_document d USING (document_id) "
+            + "WHERE c.record_id = r.id AND d.disposed_by_act IS NULL";
+
     enum Kind { CHAIN, TIMESTAMP_RENEWAL, HASHTREE_RENEWAL }
 
     /** An object planned but not yet stored: what finishing it needs. */
@@ -141,7 +145,8 @@ final class EvidenceCatalogue {
         return jdbc.query("""
                 SELECT r.id, r.built_at, r.digest_algorithm, r.tsa_certificate, r.renewal_deadline,
                        (SELECT max(seq) FROM evidence_object o WHERE o.record_id = r.id)
-                FROM evidence_record r WHERE r.state = 'DONE' ORDER BY r.renewal_deadline""",
+                FROM evidence_record r WHERE r.state = 'DONE' AND EXISTS (""" + KEPT + """
+                ) ORDER BY r.renewal_deadline""",
                 (rs, n) -> new Done(rs.getString(1), rs.getTimestamp(2).toInstant(), EvidenceDigest.valueOf(rs.getString(3)),
                         rs.getBytes(4), rs.getTimestamp(5).toInstant(), rs.getInt(6)));
     }
@@ -165,8 +170,8 @@ final class EvidenceCatalogue {
                 SELECT count(*) FROM archived_document d WHERE disposed_by_act IS NULL
                 AND NOT EXISTS (SELECT 1 FROM evidence_coverage c WHERE c.document_id = d.document_id)""", Long.class);
         long unfinished = jdbc.queryForObject("SELECT count(*) FROM evidence_object WHERE state = 'BUILDING'", Long.class);
-        var nearest = jdbc.query("SELECT id, renewal_deadline FROM evidence_record WHERE renewal_deadline IS NOT NULL "
-                + "ORDER BY renewal_deadline, id LIMIT 1", (rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()});
+        var nearest = jdbc.query("SELECT r.id, r.renewal_deadline FROM evidence_record r WHERE r.renewal_deadline IS NOT NULL "
+                + "AND EXISTS (" + KEPT + ") ORDER BY r.renewal_deadline, r.id LIMIT 1", (rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()});
         return nearest.isEmpty() ? new EvidenceStatus(uncovered, unfinished, null, null)
                 : new EvidenceStatus(uncovered, unfinished, (Instant) nearest.get(0)[1], (String) nearest.get(0)[0]);
     }

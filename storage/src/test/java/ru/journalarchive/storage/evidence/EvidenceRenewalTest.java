@@ -1,6 +1,7 @@
 package ru.journalarchive.storage.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -116,5 +117,55 @@ class EvidenceRenewalTest {
         assertThat(f.archive.jdbc.queryForObject("SELECT digest_algorithm FROM evidence_record WHERE id = ?", String.class, id))
                 .isEqualTo("STREEBOG_512");
         assertThat(retiring.renewDue(Instant.now())).isEmpty();
+    }
+
+    @Test
+    void aRenewalInterruptedByTheTsaIsFinishedByTheNextCallWithOneNewObject() throws Exception {
+        var records = f.records();
+        var doc = f.store("interrupted");
+        String id = records.buildDue().get(0);
+        f.tsa.to = b;
+        b.failNext.set(1);
+
+        assertThatThrownBy(() -> records.renewDue(Instant.now())).hasMessageContaining("TSA unreachable");
+        assertThat(records.status().unfinishedObjects()).isEqualTo(1);
+        assertThat(stampsInLastChain(records.evidenceFor(doc.documentId()).orElseThrow())).isEqualTo(1); // still the stored one
+
+        assertThat(records.renewDue(Instant.now())).containsExactly(id);
+        assertThat(f.archive.versionCounts("evidence/")).hasSize(2).allSatisfy((key, n) -> assertThat(n).isEqualTo(1));
+        byte[] evidence = records.evidenceFor(doc.documentId()).orElseThrow();
+        assertThat(stampsInLastChain(evidence)).isEqualTo(2);
+        EvidenceFixture.verified(evidence, f.manifest(doc));
+        assertThat(f.archive.jdbc.queryForObject("SELECT count(*) FROM evidence_object WHERE record_id = ?", Integer.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void aHashTreeRenewalLeavesOutADisposedDocumentAndALaterTimeStampRenewalStillWorks() throws Exception {
+        f.tsa.to = b;
+        var kept = f.store("kept");
+        var gone = f.store("gone");
+        String id = f.records().buildDue().get(0);
+        f.archive.jdbc.update("INSERT INTO disposal_act (id, as_of, prepared_at, prepared_by, act_pdf, act_sha256, status) "
+                + "VALUES (1, now(), now(), 'test', '\\x00', '00', 'CONFIRMED')");
+        f.archive.jdbc.update("UPDATE archived_document SET disposed_by_act = 1 WHERE document_id = ?", gone.documentId());
+
+        var retiring = f.records(EvidencePolicy.defaults(RetentionMode.COMPLIANCE)
+                .retiring(EvidenceDigest.STREEBOG_256, EvidenceDigest.STREEBOG_512), f.archive.archive);
+        assertThat(retiring.renewDue(Instant.now())).containsExactly(id);
+        assertThat(chains(retiring.evidenceFor(kept.documentId()).orElseThrow())).isEqualTo(2);
+        assertThat(retiring.evidenceFor(gone.documentId())).isEmpty();
+
+        var crl = b.pki.crl(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(7)),
+                Map.of(b.pki.tsa().certificate(), Instant.now().minusSeconds(30)));
+        f.tsa.to = c;
+        assertThat(retiring.renewDue(Instant.now(), List.of(crl))).containsExactly(id);
+        byte[] evidence = retiring.evidenceFor(kept.documentId()).orElseThrow();
+        assertThat(stampsInLastChain(evidence)).isEqualTo(2);
+        EvidenceFixture.verified(evidence, f.manifest(kept));
+
+        // once everything it covers is disposed of, a record is not renewed any more, however late it is
+        f.archive.jdbc.update("UPDATE archived_document SET disposed_by_act = 1 WHERE document_id = ?", kept.documentId());
+        assertThat(retiring.renewDue(Instant.now().plus(Duration.ofDays(36_500)))).isEmpty();
+        assertThat(retiring.status().nearestRecordId()).isNull();
     }
 }
