@@ -159,6 +159,8 @@ public final class EvidenceRecords {
         if (earlier != null) {
             version = earlier.version();
             object = EvidenceObject.parse(archive.read(version));
+            if (!object.recordId().equals(p.recordId()) || object.seq() != p.seq() || !plannedLeaves(p, object))
+                throw new IllegalStateException("the object at " + p.key() + " is not the one planned for " + p.recordId());
             log.info("evidence object {} found stored, adopted", p.key());
         } else {
             object = switch (p.kind()) {
@@ -173,6 +175,18 @@ public final class EvidenceRecords {
         catalogue.stored(p, version.versionId(), facts, facts.earliestNotAfter().minus(policy.renewalMargin()));
         log.info("evidence object {} stored, time-stamped {}, renew by {}", p.key(), facts.genTime(),
                 facts.earliestNotAfter().minus(policy.renewalMargin()));
+    }
+
+    /** A first chain found stored must cover exactly the planned documents with the planned manifest hashes. */
+    private boolean plannedLeaves(EvidenceCatalogue.Planned p, EvidenceObject object) {
+        if (p.kind() != EvidenceCatalogue.Kind.CHAIN) return true;
+        var stored = ((EvidenceObject.Chain) object).leaves();
+        var planned = DocumentEvidence.sorted(catalogue.leaves(p.recordId()));
+        if (stored.size() != planned.size()) return false;
+        for (int i = 0; i < stored.size(); i++)
+            if (!stored.get(i).documentId().equals(planned.get(i).documentId())
+                    || !java.util.Arrays.equals(stored.get(i).hash(), planned.get(i).hash())) return false;
+        return true;
     }
 
     private static org.bouncycastle.asn1.cms.ContentInfo newestTimeStamp(EvidenceObject o) {
