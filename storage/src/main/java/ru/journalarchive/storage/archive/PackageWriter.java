@@ -61,14 +61,19 @@ public final class PackageWriter {
         var stored = written.get(manifestKey);
         Manifest manifest;
         StoredVersion manifestVersion;
+        byte[] manifestBytes;
         if (stored != null) {
             manifestVersion = stored.version();
-            manifest = read(manifestVersion);
+            manifestBytes = archive.read(manifestVersion);
+            manifest = read(manifestBytes, manifestKey);
         } else {
             manifest = manifest(p, written);
-            manifestVersion = put(manifestKey, manifest);
+            manifestBytes = bytes(manifest);
+            manifestVersion = archive.put(manifestKey, manifestBytes, "application/json",
+                    RetentionMode.valueOf(manifest.retentionMode()), manifest.retainUntil());
         }
-        catalogue.record(manifest, archive.bucket(), manifestKey, manifestVersion.versionId());
+        // the hash of the exact stored bytes: evidence records time-stamp it without reading the manifest again
+        catalogue.record(manifest, archive.bucket(), manifestKey, manifestVersion.versionId(), ObjectHashes.streebog256(manifestBytes));
         return catalogue.find(p.documentId()).orElseThrow();
     }
 
@@ -89,20 +94,19 @@ public final class PackageWriter {
                 clock.instant());
     }
 
-    private StoredVersion put(String key, Manifest manifest) {
+    private byte[] bytes(Manifest manifest) {
         try {
-            return archive.put(key, json.writeValueAsBytes(manifest), "application/json", RetentionMode.valueOf(manifest.retentionMode()),
-                    manifest.retainUntil());
+            return json.writeValueAsBytes(manifest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Manifest read(StoredVersion version) {
+    private Manifest read(byte[] bytes, String key) {
         try {
-            return json.readValue(archive.read(version), Manifest.class);
+            return json.readValue(bytes, Manifest.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("unreadable manifest " + version.key(), e);
+            throw new UncheckedIOException("unreadable manifest " + key, e);
         }
     }
 }

@@ -33,21 +33,29 @@ public class Catalogue {
 
     /** Records a stored package; a document already catalogued stays as it is (false). */
     public boolean record(Manifest m, String bucket, String manifestKey, String manifestVersion) {
+        return record(m, bucket, manifestKey, manifestVersion, null);
+    }
+
+    /**
+     * Records a stored package with the Streebog-256 (hex) of its manifest.json bytes exactly as stored,
+     * which evidence records time-stamp without reading the manifest again; null when not known.
+     */
+    public boolean record(Manifest m, String bucket, String manifestKey, String manifestVersion, String manifestStreebog256) {
         var objects = new LinkedHashMap<String, Manifest.Entry>();
         m.objects().forEach(e -> objects.put(e.name(), e));
         try {
             return jdbc.update("""
                     INSERT INTO archived_document (document_id, kind, school, school_year, period, class_id, subject, student,
                         title, signature_status, signer, bucket, manifest_key, manifest_version, objects, retention_class,
-                        retention_mode, retain_until, created_at, signed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                        retention_mode, retain_until, created_at, signed_at, manifest_streebog256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (document_id) DO NOTHING""",
                     m.documentId(), require(m, "kind"), m.metadata().get("school"), m.metadata().get("school_year"),
                     m.metadata().get("period"), m.metadata().get("class_id"), m.metadata().get("subject"),
                     m.metadata().get("student"), m.metadata().get("title"), m.metadata().get("signature_status"),
                     m.metadata().get("signer"), bucket, manifestKey, manifestVersion, json.writeValueAsString(objects),
                     m.retentionClass(), m.retentionMode(), Timestamp.from(m.retainUntil().toInstant()),
-                    Timestamp.from(m.createdAt()), signedAt(m)) == 1;
+                    Timestamp.from(m.createdAt()), signedAt(m), manifestStreebog256) == 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

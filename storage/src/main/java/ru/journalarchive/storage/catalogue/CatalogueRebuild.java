@@ -25,8 +25,10 @@ public final class CatalogueRebuild {
         for (String key : archive.manifestKeys(prefix)) {
             var version = archive.newest(key).orElseThrow();
             try {
-                Manifest manifest = json.readValue(archive.read(version), Manifest.class);
-                if (catalogue.record(manifest, archive.bucket(), key, version.versionId())) added++;
+                byte[] bytes = archive.read(version);
+                Manifest manifest = json.readValue(bytes, Manifest.class);
+                if (catalogue.record(manifest, archive.bucket(), key, version.versionId(),
+                        ru.journalarchive.storage.archive.ObjectHashes.streebog256(bytes))) added++;
             } catch (IOException e) {
                 throw new UncheckedIOException("unreadable manifest " + key, e);
             }
