@@ -31,6 +31,7 @@ import ru.journalarchive.app.RejectedRequest;
 import ru.journalarchive.app.security.AppUsers;
 import ru.journalarchive.app.security.Role;
 import ru.journalarchive.app.verification.VerificationController;
+import ru.journalarchive.app.verification.PackageEvidence;
 import ru.journalarchive.app.verification.Verifications;
 import ru.journalarchive.storage.archive.LockedObjects;
 import ru.journalarchive.storage.archive.StoredVersion;
@@ -68,9 +69,11 @@ public class DocumentsController {
     private final LegalHolds holds;
     private final LockedObjects archive;
     private final Verifications verifications;
+    private final ArchiveEvidence evidence;
 
     public DocumentsController(Catalogue catalogue, AuditedRetrieval retrieval, LegalHolds holds, LockedObjects archive,
-                               Verifications verifications) {
+                               Verifications verifications, ArchiveEvidence evidence) {
+        this.evidence = evidence;
         this.catalogue = catalogue;
         this.retrieval = retrieval;
         this.holds = holds;
@@ -125,7 +128,8 @@ public class DocumentsController {
                 .body(bytes);
     }
 
-    @Operation(summary = "Скачать весь пакет документа (ZIP: файлы и manifest.json); каждое чтение записывается в журнал")
+    @Operation(summary = "Скачать весь пакет документа (ZIP: файлы, manifest.json и, когда он уже есть, evidence-record.ers — "
+            + "доказательство хранения RFC 4998 над manifest.json); каждое чтение записывается в журнал")
     @GetMapping(value = "/{id}/package.zip", produces = "application/zip")
     public ResponseEntity<byte[]> zip(@PathVariable String id, Authentication who, HttpServletRequest request) throws IOException {
         var document = readable(id, who);
@@ -137,8 +141,14 @@ public class DocumentsController {
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(archive.read(new StoredVersion(document.manifestKey(), document.manifestVersion(), 0)));
+            zip.write(manifest(document));
             zip.closeEntry();
+            var record = evidence.evidenceFor(id);
+            if (record.isPresent()) {
+                zip.putNextEntry(new ZipEntry(PackageEvidence.FILE));
+                zip.write(record.get());
+                zip.closeEntry();
+            }
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip").build().toString())
@@ -156,11 +166,27 @@ public class DocumentsController {
         var context = Verifications.context(at);
         var document = readable(id, who);
         if (document.retainUntil() != null) context = context.retainUntil(document.retainUntil().toInstant());
+        var problems = new java.util.ArrayList<String>();
+        var record = evidence.evidenceFor(id);
+        if (record.isPresent()) context = PackageEvidence.withEvidence(context, record.get(), manifest(document), problems);
         // The audited read fails on a hash that differs from the catalogue, so a verified file is the archived one.
         byte[] pdf = retrieval.read(id, "document.pdf", who.getName(), request.getRemoteAddr());
         var report = detached ? verifications.detached(pdf, retrieval.read(id, "document.pdf.sig", who.getName(), request.getRemoteAddr()), context)
                 : verifications.pdf(pdf, context);
+        if (!problems.isEmpty()) report = new ru.journalarchive.signing.verify.VerificationReport(report.verdict()
+                .and(ru.journalarchive.signing.verify.Verdict.INDETERMINATE), report.signatures(), concat(report.reasons(), problems),
+                report.documentTimestamps());
         return VerificationController.respond(report, id + ".pdf", format, context.at());
+    }
+
+    private byte[] manifest(ru.journalarchive.storage.catalogue.ArchivedDocument document) {
+        return archive.read(new StoredVersion(document.manifestKey(), document.manifestVersion(), 0));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Operation(summary = "Наложить или снять удержание (legal hold) с причиной")

@@ -26,7 +26,7 @@ import ru.journalarchive.storage.catalogue.LegalHolds;
         + "disposal, drafts (application.yml and the DB_* and S3_* variables, as the service).",
         subcommands = {ArchiveCommand.Rebuild.class, ArchiveCommand.Fixity.class, ArchiveCommand.FixityReport.class,
                 ArchiveCommand.Hold.class, ArchiveCommand.Release.class, ArchiveCommand.DisposalCommand.class,
-                ArchiveCommand.DraftsCleanupCommand.class})
+                ArchiveCommand.DraftsCleanupCommand.class, ArchiveCommand.EvidenceCommand.class})
 final class ArchiveCommand {
 
     /** A command on the archive's beans, opened for it alone. */
@@ -186,6 +186,29 @@ final class ArchiveCommand {
             var cleanup = beans.getBean(DraftsCleanup.class);
             out().println("removed " + cleanup.run() + " drafts older than " + cleanup.maxAge() + " that no waiting document needs");
             return 0;
+        }
+    }
+
+    @Command(name = "evidence", description = "The archive's evidence records (RFC 4998).",
+            subcommands = {EvidenceStatusCommand.class})
+    static final class EvidenceCommand {}
+
+    @Command(name = "status", description = "Packages not yet covered by an evidence record and the nearest renewal deadline; "
+            + "exit code 1 when a renewal is overdue.")
+    static final class EvidenceStatusCommand extends OnArchive {
+        @Override
+        int run(BeanFactory beans) {
+            var status = beans.getBean(ru.journalarchive.app.archive.ArchiveEvidence.class).status();
+            out().println("packages not yet covered by an evidence record: " + status.uncoveredDocuments());
+            out().println("records still being written: " + status.unfinishedObjects());
+            if (status.nearestRenewalDeadline() == null) {
+                out().println("no evidence record to renew yet");
+                return 0;
+            }
+            boolean overdue = status.nearestRenewalDeadline().isBefore(java.time.Instant.now());
+            out().println("nearest renewal deadline: " + status.nearestRenewalDeadline() + " (record " + status.nearestRecordId()
+                    + (overdue ? ", OVERDUE" : "") + ")");
+            return overdue ? 1 : 0;
         }
     }
 }

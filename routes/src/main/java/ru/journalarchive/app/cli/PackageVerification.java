@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import ru.journalarchive.signing.verify.CmsSignatureVerifier;
-import ru.journalarchive.signing.verify.EvidenceRecordCheck;
+import ru.journalarchive.app.verification.PackageEvidence;
 import ru.journalarchive.signing.verify.ValidationContext;
 import ru.journalarchive.signing.verify.DocumentTimeStampReport;
 import ru.journalarchive.signing.verify.PdfSignatureVerifier;
@@ -24,15 +24,12 @@ import ru.journalarchive.storage.archive.ObjectHashes;
  * An archive package as an inspector downloads it ({@code GET /api/v1/documents/{id}/package.zip}):
  * every file against the hashes of its manifest, then the signature inside document.pdf and the
  * detached document.pdf.sig over it. A file missing or changed makes the verdict INVALID. With the
- * package's evidence record ({@value #EVIDENCE_RECORD}, RFC 4998 over manifest.json) its archive
- * time-stamps prove when the files existed: the manifest holds their hashes, so what it proves for
- * the manifest it proves for them. The manifest's retain-until is the retention the signatures must last.
+ * package's evidence record ({@link PackageEvidence}) its archive time-stamps prove when the files existed. The manifest's retain-until is the retention the signatures must last.
  */
 final class PackageVerification {
 
     private static final String PDF = "document.pdf";
     private static final String SIGNATURE = "document.pdf.sig";
-    static final String EVIDENCE_RECORD = "evidence-record.ers";
 
     private PackageVerification() {}
 
@@ -45,12 +42,8 @@ final class PackageVerification {
         Map<String, byte[]> files = unzip(zip, problems);
         Manifest manifest = checkManifest(files, problems);
         if (manifest != null && manifest.retainUntil() != null) context = context.retainUntil(manifest.retainUntil().toInstant());
-        byte[] record = files.get(EVIDENCE_RECORD);
-        if (record != null && problems.isEmpty()) {
-            var evidence = EvidenceRecordCheck.check(record, files.get(Manifest.FILE));
-            if (evidence.covers()) context = context.withProofs(evidence.proofs());
-            else problems.addAll(evidence.reasons());
-        }
+        byte[] record = files.get(PackageEvidence.FILE);
+        if (record != null && problems.isEmpty()) context = PackageEvidence.withEvidence(context, record, files.get(Manifest.FILE), problems);
         byte[] pdf = files.get(PDF);
         var reports = new ArrayList<VerificationReport>();
         if (pdf == null) {

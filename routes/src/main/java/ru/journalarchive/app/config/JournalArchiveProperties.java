@@ -14,7 +14,29 @@ import ru.journalarchive.reports.arithmetic.ReportRules;
 /** The service's settings (application.yml, prefix journal-archive). */
 @ConfigurationProperties("journal-archive")
 public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports reports, Signing signing, Storage storage,
-                                       Runs runs, Verification verification, District district, Admin admin, Demo demo) {
+                                       Evidence evidence, Runs runs, Verification verification, District district, Admin admin,
+                                       Demo demo) {
+
+    public JournalArchiveProperties {
+        evidence = evidence == null ? new Evidence(null, null, null, null) : evidence;
+    }
+
+    /**
+     * The archive's evidence records (RFC 4998): every {@code interval} one record over the packages
+     * archived since the last, and the renewals due — a time-stamp renewal {@code renewalMargin} before
+     * the newest time-stamp's TSA certificate (or its CA's) expires, a hash-tree renewal with
+     * {@code renewalDigest} for a record whose digest is among {@code retiredDigests}.
+     */
+    public record Evidence(java.time.Duration interval, java.time.Duration renewalMargin,
+                           Set<ru.journalarchive.storage.evidence.EvidenceDigest> retiredDigests,
+                           ru.journalarchive.storage.evidence.EvidenceDigest renewalDigest) {
+        public Evidence {
+            interval = interval == null ? java.time.Duration.ofDays(1) : interval;
+            renewalMargin = renewalMargin == null ? ru.journalarchive.storage.evidence.EvidencePolicy.DEFAULT_MARGIN : renewalMargin;
+            retiredDigests = retiredDigests == null ? Set.of() : retiredDigests;
+            renewalDigest = renewalDigest == null ? ru.journalarchive.storage.evidence.EvidenceDigest.STREEBOG_512 : renewalDigest;
+        }
+    }
 
     /**
      * The municipality that owns the archive: its code stands for it where a school code would (its

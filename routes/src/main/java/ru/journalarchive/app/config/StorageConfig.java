@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.journalarchive.storage.StorageSchema;
 import ru.journalarchive.storage.archive.ArchiveBuckets;
+import ru.journalarchive.app.archive.ArchiveEvidence;
 import ru.journalarchive.storage.archive.LockedObjects;
 import ru.journalarchive.storage.archive.PackageWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,6 +103,34 @@ public class StorageConfig {
     @Bean
     public Disposal disposal(Catalogue catalogue, LockedObjects archive, JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new Disposal(catalogue, archive, jdbc, transactions, Clock.systemUTC());
+    }
+
+    /**
+     * Evidence records over the archived packages, time-stamped by the service's TSA; none without a TSA
+     * (the packages then stay uncovered, as the status and the metric show).
+     */
+    @Bean
+    public ArchiveEvidence archiveEvidence(LockedObjects archive, JdbcTemplate jdbc, Catalogue migrated,
+            java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> tsa, JournalArchiveProperties properties) {
+        var settings = properties.evidence();
+        var digest = ru.journalarchive.storage.evidence.EvidenceDigest.STREEBOG_256;
+        var policy = new ru.journalarchive.storage.evidence.EvidencePolicy(
+                settings.retiredDigests().contains(digest) ? settings.renewalDigest() : digest, settings.retiredDigests(),
+                settings.renewalDigest(), settings.renewalMargin(), properties.storage().retentionMode());
+        ru.journalarchive.storage.evidence.ArchiveTimeStamping stamping = tsa.<ru.journalarchive.storage.evidence.ArchiveTimeStamping>map(
+                client -> client::exchange).orElse(request -> {
+                    throw new IllegalStateException("evidence records need a TSA: set journal-archive.signing.tsa-url");
+                });
+        var crls = new java.util.ArrayList<java.security.cert.X509CRL>();
+        for (var file : properties.verification().crls()) {
+            try {
+                crls.addAll(ru.journalarchive.signing.pki.CertificateFiles.crls(java.nio.file.Files.readAllBytes(file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the CRL " + file, e);
+            }
+        }
+        return new ArchiveEvidence(new ru.journalarchive.storage.evidence.EvidenceRecords(archive, jdbc, stamping, policy,
+                Clock.systemUTC()), tsa.isPresent(), crls);
     }
 
     @Bean

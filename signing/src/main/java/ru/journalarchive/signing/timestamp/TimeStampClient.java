@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -50,17 +51,20 @@ public final class TimeStampClient {
     }
 
     public TimeStampToken stamp(byte[] data, GostAlgorithm algorithm) {
+        var generator = new TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        BigInteger nonce = new BigInteger(64, random);
+        return exchange(generator.generate(algorithm.digestOid(), algorithm.digest(data), nonce)).getTimeStampToken();
+    }
+
+    /** A request made elsewhere (e.g. over an evidence record's hash tree): the TSA's granted answer, checked against it. */
+    public TimeStampResponse exchange(TimeStampRequest request) {
         try {
-            byte[] digest = algorithm.digest(data);
-            var generator = new TimeStampRequestGenerator();
-            generator.setCertReq(true);
-            BigInteger nonce = new BigInteger(64, random);
-            var request = generator.generate(algorithm.digestOid(), digest, nonce);
             var response = new TimeStampResponse(transport.exchange(request.getEncoded()));
             response.validate(request);
             if (response.getTimeStampToken() == null)
                 throw new TimeStampUnavailable("the TSA refused: " + response.getStatusString(), null);
-            return response.getTimeStampToken();
+            return response;
         } catch (IOException | TSPException e) {
             throw new TimeStampUnavailable("cannot get a time-stamp: " + e.getMessage(), e);
         }
