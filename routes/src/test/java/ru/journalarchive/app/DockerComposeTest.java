@@ -29,6 +29,7 @@ class DockerComposeTest {
             "TEST_TSA_PASSWORD", "the demo PKI has the TSA's key",
             "JA_TRUSTED_ROOTS", "the demo PKI's root is trusted",
             "JA_CRLS", "the demo PKI's CRLs are used",
+            "JA_CRL_URLS", "the demo PKI's CAs issue the CRLs the long-term levels need",
             "LOG_FORMAT", "plain log lines for a person reading docker compose logs");
 
     @SuppressWarnings("unchecked")
