@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.journalarchive.app.archive.ArchiveEvidence;
+import ru.journalarchive.app.cli.TestPackages;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.pki.Pem;
 import ru.journalarchive.signing.pki.TestPki;
@@ -76,14 +74,14 @@ class LongTermArchiveTest extends ServiceTestBase {
         var dir = Files.createDirectories(KEYS.resolve("lt-" + System.nanoTime()));
 
         // In 2051 with the record as built today: its time-stamp's TSA certificate expired in 2036.
-        var unrenewed = verify(dir, "unrenewed.zip", zip(issued));
+        var unrenewed = verify(dir, "unrenewed.zip", TestPackages.entries(issued));
         assertThat(unrenewed.exit()).as(unrenewed.output()).isEqualTo(2);
         assertThat(unrenewed.report().get("verdict").asText()).isEqualTo("INDETERMINATE");
 
         // Without any record: a PAdES-LTA signature alone cannot last past its TSA either.
         var bare = new LinkedHashMap<>(issued);
         bare.remove("evidence-record.ers");
-        var withoutRecord = verify(dir, "bare.zip", zip(bare));
+        var withoutRecord = verify(dir, "bare.zip", TestPackages.entries(bare));
         assertThat(withoutRecord.exit()).isEqualTo(2);
         assertThat(withoutRecord.output()).contains("LTA");
 
@@ -101,7 +99,7 @@ class LongTermArchiveTest extends ServiceTestBase {
         Map<String, byte[]> renewed = unzip(packageZip(ledger));
         assertThat(renewed.get("evidence-record.ers")).isNotEqualTo(issued.get("evidence-record.ers"));
         Files.writeString(dir.resolve("root-2035.pem"), Pem.certificates(List.of(later.root().certificate())));
-        var valid = verify(dir, "renewed.zip", zip(renewed), "--trust", dir.resolve("root-2035.pem").toString());
+        var valid = verify(dir, "renewed.zip", TestPackages.entries(renewed), "--trust", dir.resolve("root-2035.pem").toString());
         assertThat(valid.exit()).as(valid.output()).isZero();
         assertThat(valid.report().get("verdict").asText()).isEqualTo("VALID");
         assertThat(valid.report().get("signatures")).hasSize(2).allSatisfy(s -> {
@@ -116,7 +114,7 @@ class LongTermArchiveTest extends ServiceTestBase {
         byte[] data = tampered.get("data.json").clone();
         data[data.length / 2] ^= 1;
         tampered.put("data.json", data);
-        var broken = verify(dir, "tampered.zip", zip(tampered), "--trust", dir.resolve("root-2035.pem").toString());
+        var broken = verify(dir, "tampered.zip", TestPackages.entries(tampered), "--trust", dir.resolve("root-2035.pem").toString());
         assertThat(broken.exit()).isEqualTo(1);
     }
 
@@ -150,17 +148,5 @@ class LongTermArchiveTest extends ServiceTestBase {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) files.put(e.getName(), in.readAllBytes());
         }
         return files;
-    }
-
-    static byte[] zip(Map<String, byte[]> files) throws Exception {
-        var out = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(out)) {
-            for (var f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -1,14 +1,9 @@
 package ru.journalarchive.signing.cades;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -30,20 +25,9 @@ public final class EmbeddedCertificates {
 
     /** Of every signature of a PDF but its document time-stamps. */
     public static List<X509Certificate> ofPdf(byte[] pdf) {
-        try (var document = Loader.loadPDF(pdf)) {
-            var certificates = new ArrayList<X509Certificate>();
-            for (PDSignature signature : document.getSignatureDictionaries()) {
-                if ("ETSI.RFC3161".equals(signature.getSubFilter())) continue;
-                try (var in = new ASN1InputStream(signature.getContents(pdf))) {
-                    certificates.addAll(of(new CMSSignedData(in.readObject().getEncoded())));
-                }
-            }
-            return certificates;
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable PDF", e);
-        } catch (CMSException e) {
-            throw new IllegalArgumentException("a PDF signature that is not CMS: " + e.getMessage(), e);
-        }
+        var certificates = new ArrayList<X509Certificate>();
+        for (var signed : SignatureTimeStamps.signaturesOf(pdf)) certificates.addAll(of(signed));
+        return certificates;
     }
 
     /** The certificates of a SignedData, a time-stamp token's included. */

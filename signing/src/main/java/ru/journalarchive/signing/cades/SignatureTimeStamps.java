@@ -33,15 +33,22 @@ public final class SignatureTimeStamps {
 
     /** The signature time-stamps of every signature of a PDF (document time-stamps are not signature time-stamps). */
     public static List<TimeStampToken> ofPdf(byte[] pdf) {
+        var tokens = new ArrayList<TimeStampToken>();
+        for (var signed : signaturesOf(pdf)) tokens.addAll(of(signed));
+        return tokens;
+    }
+
+    /** The CMS of every signature of a PDF but its document time-stamps. */
+    static List<CMSSignedData> signaturesOf(byte[] pdf) {
         try (var document = Loader.loadPDF(pdf)) {
-            var tokens = new ArrayList<TimeStampToken>();
+            var signatures = new ArrayList<CMSSignedData>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 if ("ETSI.RFC3161".equals(signature.getSubFilter())) continue;
                 try (var in = new ASN1InputStream(signature.getContents(pdf))) {
-                    tokens.addAll(of(new CMSSignedData(in.readObject().getEncoded())));
+                    signatures.add(new CMSSignedData(in.readObject().getEncoded()));
                 }
             }
-            return tokens;
+            return signatures;
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable PDF", e);
         } catch (CMSException e) {
