@@ -82,7 +82,7 @@ final class StorageBenchmark extends CliCommand {
         return 0;
     }
 
-    private static com.zaxxer.hikari.HikariDataSource pool(String url) {
+    static com.zaxxer.hikari.HikariDataSource pool(String url) {
         var config = new com.zaxxer.hikari.HikariConfig();
         config.setDataSource(BenchDatabases.dataSource(url));
         config.setMaximumPoolSize(Runtime.getRuntime().availableProcessors() * 4);

@@ -11,7 +11,8 @@ import ru.journalarchive.journal.ingest.BatchIngestion;
 import ru.journalarchive.journal.school.SchoolRegistry;
 
 @Configuration
-@EnableConfigurationProperties(JournalArchiveProperties.class)
+// WebProperties here too: the pages' controllers exist without a web server as well (the benchmarks run so)
+@EnableConfigurationProperties({JournalArchiveProperties.class, ru.journalarchive.app.web.WebProperties.class})
 public class JournalStoreConfig {
 
     /** Each module migrates its own tables; Boot's single Flyway is switched off in application.yml. */

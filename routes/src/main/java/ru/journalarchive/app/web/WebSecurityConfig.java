@@ -2,7 +2,6 @@ package ru.journalarchive.app.web;
 
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,7 +27,6 @@ import ru.journalarchive.app.security.ThrottledLogins;
  */
 @Configuration
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(WebProperties.class)
 public class WebSecurityConfig implements WebMvcConfigurer {
 
     /** No inline scripts or styles; nothing from elsewhere; never in a frame. */
