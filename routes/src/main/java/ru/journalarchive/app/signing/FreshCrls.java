@@ -55,12 +55,18 @@ public final class FreshCrls {
             var missing = new ArrayList<X509Certificate>();
             for (var c : needed) if (!fresh(c, after)) missing.add(c);
             if (missing.isEmpty()) break;
+            // CRL times are whole seconds: none issued before the next second after the time-stamp can be newer than it.
+            Instant earliest = after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            if (clock.instant().isBefore(earliest)) {
+                sleep(Duration.between(clock.instant(), earliest).plusMillis(5));
+                continue; // another signature's refresh may have brought one meanwhile
+            }
             refresh(missing);
             if (missing.stream().allMatch(c -> fresh(c, after))) break;
             if (!clock.instant().plus(retry).isBefore(deadline))
                 throw new PadesBaselineLT.StaleRevocationData("no CRL issued after " + after + " for "
                         + missing.get(0).getIssuerX500Principal().getName() + " within " + grace);
-            sleep();
+            sleep(retry);
         }
         var crls = new LinkedHashSet<X509CRL>();
         for (var c : needed) crls.add(newest.get(c.getIssuerX500Principal().getName()));
@@ -78,9 +84,9 @@ public final class FreshCrls {
                 newest.merge(crl.getIssuerX500Principal().getName(), crl, (a, b) -> b.getThisUpdate().after(a.getThisUpdate()) ? b : a);
     }
 
-    private void sleep() {
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(retry.toMillis());
+            Thread.sleep(Math.max(1, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a fresh CRL", e);
