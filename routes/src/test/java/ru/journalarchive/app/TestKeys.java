@@ -31,9 +31,9 @@ final class TestKeys {
     /** While set, the TSA answers 503, as a TSP service that is down. */
     static final java.util.concurrent.atomic.AtomicBoolean TSA_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
-    static final String[] CRL_NAMES = {"intermediate.crl", "root.crl"};
-    /** How many CRLs the CRL server handed out. */
-    static final java.util.concurrent.atomic.AtomicInteger CRL_REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
+    /** The CAs' CRL server: a CRL issued on each request, as the long-term levels need one newer than the time-stamp. */
+    static final ru.journalarchive.signing.pki.CrlServer CRLS = new ru.journalarchive.signing.pki.CrlServer(
+            () -> PKI.crlsIssuedAt(Instant.now()));
 
     static {
         try {
@@ -62,23 +62,6 @@ final class TestKeys {
                 exchange.getResponseBody().write(reply);
                 exchange.close();
             });
-            // The CAs' CRL server: a CRL issued on each request, as the long-term levels need one newer than the time-stamp.
-            for (int i = 0; i < 2; i++) {
-                int which = i;
-                server.createContext("/crl/" + CRL_NAMES[i], exchange -> {
-                    byte[] crl;
-                    try {
-                        crl = PKI.crlsIssuedAt(Instant.now()).get(which).getEncoded();
-                    } catch (java.security.cert.CRLException e) {
-                        throw new java.io.IOException(e);
-                    }
-                    CRL_REQUESTS.incrementAndGet();
-                    exchange.getResponseHeaders().add("Content-Type", "application/pkix-crl");
-                    exchange.sendResponseHeaders(200, crl.length);
-                    exchange.getResponseBody().write(crl);
-                    exchange.close();
-                });
-            }
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
                 var t = new Thread(r, "test-tsa");
                 t.setDaemon(true);
@@ -106,8 +89,7 @@ final class TestKeys {
         p.put("journal-archive.signing.schools.district.seal.password", PASSWORD);
         p.put("journal-archive.runs.poll", "200ms");
         p.put("journal-archive.signing.tsa-url", "http://127.0.0.1:" + TSA_PORT + "/");
-        p.put("journal-archive.signing.long-term.crl-urls", "http://127.0.0.1:" + TSA_PORT + "/crl/" + CRL_NAMES[0]
-                + ",http://127.0.0.1:" + TSA_PORT + "/crl/" + CRL_NAMES[1]);
+        p.put("journal-archive.signing.long-term.crl-urls", CRLS.urls().get(0) + "," + CRLS.urls().get(1));
         p.put("journal-archive.verification.trusted-roots", DIR.resolve("root.pem").toString());
         p.put("journal-archive.verification.crls", DIR.resolve("ca-0.crl") + "," + DIR.resolve("ca-1.crl"));
         p.put("journal-archive.verification.fetch-crls", "false");

@@ -41,26 +41,8 @@ final class YearEndBenchmark extends CliCommand {
         PrintStream out = out();
         var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
         // The CAs' CRL server: PAdES-LTA needs a CRL issued after each signature's time-stamp.
-        var crls = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        String[] names = {"intermediate.crl", "root.crl"};
-        for (int i = 0; i < names.length; i++) {
-            int which = i;
-            crls.createContext("/" + names[i], exchange -> {
-                byte[] crl;
-                try {
-                    crl = pki.crlsIssuedAt(Instant.now()).get(which).getEncoded();
-                } catch (java.security.cert.CRLException e) {
-                    throw new java.io.IOException(e);
-                }
-                exchange.sendResponseHeaders(200, crl.length);
-                exchange.getResponseBody().write(crl);
-                exchange.close();
-            });
-        }
-        crls.start();
-        String crlUrls = "http://127.0.0.1:" + crls.getAddress().getPort() + "/" + names[0] + ",http://127.0.0.1:"
-                + crls.getAddress().getPort() + "/" + names[1];
-        try {
+        try (var crls = new ru.journalarchive.signing.pki.CrlServer(() -> pki.crlsIssuedAt(Instant.now()))) {
+            String crlUrls = crls.urls().get(0) + "," + crls.urls().get(1);
             out.println("== signatures at level T (PAdES-T, CAdES-T): long-term levels switched off ==");
             Pass t = pass(pki, crlUrls, false, out);
             out.println("== the same at the long-term levels (PAdES-LTA, CAdES-LT) ==");
@@ -68,8 +50,6 @@ final class YearEndBenchmark extends CliCommand {
             out.printf("cost of LT/LTA: wall %.2f× (%.1f s vs %.1f s), CPU per document %.2f× (%.3f s vs %.3f s); goal ≤ 1.15× each%n",
                     lta.wall() / t.wall(), lta.wall(), t.wall(), lta.cpuPerDocument() / t.cpuPerDocument(), lta.cpuPerDocument(),
                     t.cpuPerDocument());
-        } finally {
-            crls.stop(0);
         }
         return 0;
     }

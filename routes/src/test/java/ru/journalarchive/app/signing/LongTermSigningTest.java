@@ -3,8 +3,6 @@ package ru.journalarchive.app.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -35,6 +32,7 @@ import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 import ru.journalarchive.signing.pades.PadesBaselineLT;
 import ru.journalarchive.signing.pki.CertificateFiles;
+import ru.journalarchive.signing.pki.CrlServer;
 import ru.journalarchive.signing.pki.TestPki;
 import ru.journalarchive.signing.testing.OpenSsl;
 import ru.journalarchive.signing.testing.Signers;
@@ -54,15 +52,14 @@ class LongTermSigningTest {
 
     final Instant now = Instant.now();
     final TestPki pki = new TestPki(GostAlgorithm.GOST_2012_256, now);
-    final AtomicInteger crlRequests = new AtomicInteger();
-    HttpServer crlServer;
+    CrlServer crlServer;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
-        if (crlServer != null) crlServer.stop(0);
+        if (crlServer != null) crlServer.close();
     }
 
     @Test
@@ -140,42 +137,21 @@ class LongTermSigningTest {
 
         assertThatThrownBy(() -> crls.issuedAfter(stamped, chain)).isInstanceOf(PadesBaselineLT.StaleRevocationData.class)
                 .hasMessageContaining("no CRL issued after " + stamped);
-        int asked = crlRequests.get();
+        int asked = crlServer.requests();
         assertThat(asked).as("asked again while waiting").isGreaterThan(4);
 
         // The CA publishes a new CRL while the signer waits: it is taken, and serves the next signature without asking.
         issued.set(stamped.plusSeconds(1));
         var fresh = crls.issuedAfter(stamped, chain);
         assertThat(fresh).hasSize(2).allSatisfy(crl -> assertThat(crl.getThisUpdate().toInstant()).isAfter(stamped));
-        int afterFresh = crlRequests.get();
+        int afterFresh = crlServer.requests();
         assertThat(crls.issuedAfter(stamped.minusMillis(1), chain)).isEqualTo(fresh);
-        assertThat(crlRequests.get()).isEqualTo(afterFresh);
+        assertThat(crlServer.requests()).isEqualTo(afterFresh);
     }
 
-    /** A CRL server for both CAs: {@code /intermediate.crl} and {@code /root.crl}. */
-    private List<URI> serveCrls(Supplier<List<X509CRL>> issue) throws Exception {
-        crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String[] names = {"intermediate.crl", "root.crl"};
-        var urls = new ArrayList<URI>();
-        for (int i = 0; i < 2; i++) {
-            int which = i;
-            crlServer.createContext("/" + names[i], exchange -> {
-                byte[] body;
-                try {
-                    body = issue.get().get(which).getEncoded();
-                } catch (java.security.cert.CRLException e) {
-                    throw new java.io.IOException(e);
-                }
-                crlRequests.incrementAndGet();
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            urls.add(URI.create("http://127.0.0.1:" + 0 + "/" + names[i]));
-        }
-        crlServer.start();
-        int port = crlServer.getAddress().getPort();
-        return urls.stream().map(u -> URI.create(u.toString().replace(":0/", ":" + port + "/"))).toList();
+    private List<URI> serveCrls(Supplier<List<X509CRL>> issue) {
+        crlServer = new CrlServer(issue);
+        return crlServer.urls();
     }
 
     /** The offsets just after each %%EOF from {@code from} on: where each revision added to the file ends. */
