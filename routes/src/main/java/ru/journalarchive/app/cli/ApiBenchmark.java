@@ -51,14 +51,20 @@ final class ApiBenchmark extends CliCommand {
     private static final String USER = "bench-archivist";
 
     /** What one kind of login achieved: latencies of every request in nanoseconds, non-200 answers by status. */
-    record Result(String name, long[] nanos, double seconds, Map<String, Long> errors, double cpu, double jit, double serversCpu) {
+    record Result(String name, long[] nanos, double seconds, Map<String, Long> errors, double cpu, double jit, double serversCpu,
+                  Map<String, long[]> bySearch) {
 
         double rate() {
             return nanos.length / seconds;
         }
 
         double percentile(int p) {
-            return nanos.length == 0 ? Double.NaN : nanos[Math.min(nanos.length - 1, nanos.length * p / 100)] / 1e6;
+            return percentile(nanos, p);
+        }
+
+        /** Milliseconds below which p % of these sorted latencies lie. */
+        static double percentile(long[] sorted, int p) {
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
         }
 
         long errorCount() {
@@ -92,6 +98,9 @@ final class ApiBenchmark extends CliCommand {
                         r.nanos().length, r.rate(), r.percentile(50), r.percentile(95), r.percentile(99), r.errorCount(),
                         r.errors().isEmpty() ? "" : " " + r.errors());
             for (var r : results)
+                r.bySearch().forEach((search, nanos) -> out.printf("%-10s: %-28s %6d requests, p50 %7.1f ms, p95 %7.1f ms%n", r.name(),
+                        search, nanos.length, Result.percentile(nanos, 50), Result.percentile(nanos, 95)));
+            for (var r : results)
                 out.printf("%-10s: CPU per request %.2f ms in this process (clients and service; of it the JIT compiler's %.2f ms), "
                         + "%.2f ms in PostgreSQL, on %d cores%n", r.name(), r.cpu() * 1e3 / r.nanos().length, r.jit() * 1e3 / r.nanos().length,
                         r.serversCpu() * 1e3 / r.nanos().length, Runtime.getRuntime().availableProcessors());
@@ -120,19 +129,25 @@ final class ApiBenchmark extends CliCommand {
         var errors = new ConcurrentHashMap<String, AtomicLong>();
         var pool = Executors.newFixedThreadPool(concurrency);
         try {
-            var clients = new ArrayList<Callable<long[]>>();
+            // Per client: each request's latency, and which search it was.
+            record Latencies(long[] nanos, byte[] search) {}
+            var clients = new ArrayList<Callable<Latencies>>();
             double cpuAtStart = YearEndBenchmark.cpuSeconds(), jitAtStart = YearEndBenchmark.jitSeconds();
             double serversAtStart = YearEndBenchmark.serversCpuSeconds();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
+            // One client for all: its pool keeps a connection per request in flight, and one selector thread
+            // instead of one per client leaves the cores to the service.
+            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             for (int c = 0; c < concurrency; c++) {
                 var random = new Random(31L * c + name.hashCode());
                 clients.add(() -> {
-                    var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
                     long[] nanos = new long[1024];
+                    byte[] kinds = new byte[1024];
                     int n = 0;
                     while (System.nanoTime() < end) {
-                        var query = searches.get(random.nextInt(searches.size())).query().apply(random);
+                        int kind = random.nextInt(searches.size());
+                        var query = searches.get(kind).query().apply(random);
                         var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents?" + parameters(query)))
                                 .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build();
                         long sent = System.nanoTime();
@@ -143,22 +158,32 @@ final class ApiBenchmark extends CliCommand {
                         } catch (java.io.IOException e) {
                             error = e.getClass().getSimpleName();
                         }
-                        if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
+                        if (n == nanos.length) {
+                            nanos = Arrays.copyOf(nanos, n * 2);
+                            kinds = Arrays.copyOf(kinds, n * 2);
+                        }
+                        kinds[n] = (byte) kind;
                         nanos[n++] = System.nanoTime() - sent;
                         if (error != null) errors.computeIfAbsent(error, e -> new AtomicLong()).incrementAndGet();
                     }
-                    return Arrays.copyOf(nanos, n);
+                    return new Latencies(Arrays.copyOf(nanos, n), Arrays.copyOf(kinds, n));
                 });
             }
-            var all = new ArrayList<long[]>();
+            var all = new ArrayList<Latencies>();
             for (var f : pool.invokeAll(clients)) all.add(f.get());
             double elapsed = (System.nanoTime() - start) / 1e9;
             double cpu = YearEndBenchmark.cpuSeconds() - cpuAtStart, jit = YearEndBenchmark.jitSeconds() - jitAtStart;
             double serversCpu = YearEndBenchmark.serversCpuSeconds() - serversAtStart;
-            long[] nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            long[] nanos = all.stream().flatMapToLong(l -> Arrays.stream(l.nanos())).sorted().toArray();
+            var bySearch = new java.util.LinkedHashMap<String, long[]>();
+            for (int k = 0; k < searches.size(); k++) {
+                int kind = k;
+                bySearch.put(searches.get(k).name(), all.stream().flatMapToLong(l -> java.util.stream.IntStream.range(0, l.nanos().length)
+                        .filter(i -> l.search()[i] == kind).mapToLong(i -> l.nanos()[i])).sorted().toArray());
+            }
             var byStatus = new TreeMap<String, Long>();
             errors.forEach((k, v) -> byStatus.put(k, v.get()));
-            return new Result(name, nanos, elapsed, byStatus, cpu, jit, serversCpu);
+            return new Result(name, nanos, elapsed, byStatus, cpu, jit, serversCpu, bySearch);
         } finally {
             pool.shutdown();
         }

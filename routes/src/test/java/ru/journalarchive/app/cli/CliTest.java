@@ -107,6 +107,9 @@ class CliTest {
             assertThat(Double.parseDouble(line.group(2))).as(login + " requests/s").isPositive();
             assertThat(line.group(3)).as(login + " errors").isEqualTo("0");
         }
+        // Each kind of search gets its own latencies, so a slow one shows which it is.
+        for (var search : CatalogueFill.searches())
+            assertThat(printed).containsPattern("(?m)^token     : " + java.util.regex.Pattern.quote(search.name()) + " +[1-9]\\d* requests, p50 ");
         assertThat(printed).containsPattern("ratio token/basic: requests/s [\\d.]+×, p95 [\\d.]+×");
     }
 
