@@ -41,7 +41,7 @@ final class YearEndBenchmark extends CliCommand {
         PrintStream out = out();
         var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
         // The CAs' CRL server: PAdES-LTA needs a CRL issued after each signature's time-stamp.
-        try (var crls = new ru.journalarchive.signing.pki.CrlServer(() -> pki.crlsIssuedAt(Instant.now()))) {
+        try (var crls = ru.journalarchive.signing.pki.CrlServer.issuingEachSecond(pki::crlsIssuedAt)) {
             String crlUrls = crls.urls().get(0) + "," + crls.urls().get(1);
             out.println("== signatures at level T (PAdES-T, CAdES-T): long-term levels switched off ==");
             Pass t = pass(pki, crlUrls, false, out);

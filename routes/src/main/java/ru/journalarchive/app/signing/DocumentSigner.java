@@ -51,8 +51,8 @@ public final class DocumentSigner {
         var signed = pades.signHashed(pdf, credentials, now, new StampPlacement(area.x(), area.y(), area.width(), area.height()),
                 List.of(), reason);
         if (!longTerm.raises()) return detached(signed.pdf(), signed.digest(), credentials, now);
-        byte[] lta = longTerm.pdf(signed.pdf(), credentials.chain(), credentials.algorithm());
-        return detached(lta, credentials.algorithm().digest(lta), credentials, now);
+        var lta = longTerm.pdfHashed(signed.pdf(), credentials.chain(), credentials.algorithm());
+        return detached(lta.pdf(), lta.digest(), credentials, now);
     }
 
     /** The detached signature alone, over a PDF signed before (one whose .sig was lost on the way to the archive). */

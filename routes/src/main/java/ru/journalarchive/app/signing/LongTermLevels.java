@@ -11,6 +11,7 @@ import ru.journalarchive.signing.cades.CadesBaselineLT;
 import ru.journalarchive.signing.cades.EmbeddedCertificates;
 import ru.journalarchive.signing.cades.SignatureTimeStamps;
 import ru.journalarchive.signing.keys.GostAlgorithm;
+import ru.journalarchive.signing.pades.PadesBaselineB;
 import ru.journalarchive.signing.pades.PadesBaselineLT;
 import ru.journalarchive.signing.pades.PadesBaselineLTA;
 import ru.journalarchive.signing.timestamp.TimeStampClient;
@@ -52,10 +53,17 @@ public final class LongTermLevels {
      * @param chain certificates of the signer's chain the signature itself may not carry
      */
     public byte[] pdf(byte[] signedPdf, List<X509Certificate> chain, GostAlgorithm algorithm) {
-        if (!raises()) return signedPdf;
-        var data = validationData(SignatureTimeStamps.ofPdf(signedPdf), EmbeddedCertificates.ofPdf(signedPdf), chain);
+        return raises() ? pdfHashed(signedPdf, chain, algorithm).pdf() : signedPdf;
+    }
+
+    /** {@link #pdf} with the final file's Streebog, for the detached signature over it. */
+    public PadesBaselineB.Hashed pdfHashed(byte[] signedPdf, List<X509Certificate> chain, GostAlgorithm algorithm) {
+        if (!raises()) return new PadesBaselineB.Hashed(signedPdf, algorithm.digest(signedPdf));
+        var signatures = SignatureTimeStamps.signaturesOf(signedPdf); // parsed once for the time-stamps and the certificates
+        var data = validationData(signatures.stream().flatMap(s -> SignatureTimeStamps.of(s).stream()).toList(),
+                signatures.stream().flatMap(s -> EmbeddedCertificates.of(s).stream()).toList(), chain);
         byte[] lt = padesLT.extend(signedPdf, data.certificates(), data.crls(), List.of(), data.provenAt());
-        return new PadesBaselineLTA(tsa, algorithm).extend(lt);
+        return new PadesBaselineLTA(tsa, algorithm).extendHashed(lt);
     }
 
     /** A CAdES-T detached signature as CAdES-LT; as it was when the levels are off. */

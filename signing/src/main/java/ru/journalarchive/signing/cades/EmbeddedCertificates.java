@@ -23,13 +23,6 @@ public final class EmbeddedCertificates {
         }
     }
 
-    /** Of every signature of a PDF but its document time-stamps. */
-    public static List<X509Certificate> ofPdf(byte[] pdf) {
-        var certificates = new ArrayList<X509Certificate>();
-        for (var signed : SignatureTimeStamps.signaturesOf(pdf)) certificates.addAll(of(signed));
-        return certificates;
-    }
-
     /** The certificates of a SignedData, a time-stamp token's included. */
     public static List<X509Certificate> of(CMSSignedData signed) {
         var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());

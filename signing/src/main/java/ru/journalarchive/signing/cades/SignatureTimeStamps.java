@@ -39,7 +39,7 @@ public final class SignatureTimeStamps {
     }
 
     /** The CMS of every signature of a PDF but its document time-stamps. */
-    static List<CMSSignedData> signaturesOf(byte[] pdf) {
+    public static List<CMSSignedData> signaturesOf(byte[] pdf) {
         try (var document = Loader.loadPDF(pdf)) {
             var signatures = new ArrayList<CMSSignedData>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
@@ -56,7 +56,8 @@ public final class SignatureTimeStamps {
         }
     }
 
-    private static List<TimeStampToken> of(CMSSignedData signed) {
+    /** The signature time-stamp tokens of every signer of a SignedData. */
+    public static List<TimeStampToken> of(CMSSignedData signed) {
         var tokens = new ArrayList<TimeStampToken>();
         for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
             var unsigned = signer.getUnsignedAttributes();

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -98,13 +97,9 @@ public final class PadesBaselineB {
             options.setPreferredSignatureSize(room);
             options.setPage(lastPage);
             options.setVisualSignature(mark(document.getPage(lastPage), stamp, credentials.certificate()));
-            var beforeHole = new MessageDigest[1];
+            var digests = new RangeDigests(credentials.algorithm());
             document.addSignature(signature, content -> {
-                var ranges = credentials.algorithm().newDigest();
-                ranges.update(content.readNBytes(signature.getByteRange()[1]));
-                beforeHole[0] = clone(ranges);
-                ranges.update(content.readAllBytes());
-                byte[] cms = cades.signForPdf(ranges.digest(), credentials, crls);
+                byte[] cms = cades.signForPdf(digests.ofRanges(content, signature.getByteRange()[1]), credentials, crls);
                 if (timestamps != null) cms = timestamps.extend(cms);
                 if (cms.length > room) throw new CmsOutgrewRoom(cms.length);
                 return cms;
@@ -112,19 +107,9 @@ public final class PadesBaselineB {
             var out = new ByteArrayOutputStream(pdf.length + room * 2 + 65_536);
             document.saveIncremental(out);
             byte[] signed = out.toByteArray();
-            int hole = signature.getByteRange()[1];
-            beforeHole[0].update(signed, hole, signed.length - hole);
-            return new Hashed(signed, beforeHole[0].digest());
+            return new Hashed(signed, digests.ofFile(signed, signature.getByteRange()[1]));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sign the PDF", e);
-        }
-    }
-
-    private static MessageDigest clone(MessageDigest digest) {
-        try {
-            return (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the GOST provider's digests can be cloned", e);
         }
     }
 

@@ -32,17 +32,24 @@ public final class PadesBaselineLTA {
     }
 
     public byte[] extend(byte[] pdf) {
+        return extendHashed(pdf).pdf();
+    }
+
+    /** Time-stamps the document and hashes the time-stamped file too (for a detached signature over it). */
+    public PadesBaselineB.Hashed extendHashed(byte[] pdf) {
         try (var document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
             var stamp = new PDSignature();
             stamp.setType(COSName.DOC_TIME_STAMP);
             stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             stamp.setSubFilter(ETSI_RFC3161);
             options.setPreferredSignatureSize(TOKEN_ROOM);
-            document.addSignature(stamp, content -> tsa.stamp(content.readAllBytes(), algorithm).getEncoded(ASN1Encoding.DER),
-                    options);
+            var digests = new RangeDigests(algorithm);
+            document.addSignature(stamp, content -> tsa.stampDigest(digests.ofRanges(content, stamp.getByteRange()[1]), algorithm)
+                    .getEncoded(ASN1Encoding.DER), options);
             var out = new ByteArrayOutputStream(pdf.length + TOKEN_ROOM * 2 + 16_384);
             document.saveIncremental(out);
-            return out.toByteArray();
+            byte[] stamped = out.toByteArray();
+            return new PadesBaselineB.Hashed(stamped, digests.ofFile(stamped, stamp.getByteRange()[1]));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot time-stamp the document", e);
         }

@@ -7,8 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +52,19 @@ public final class CrlServer implements AutoCloseable {
             });
         }
         server.start();
+    }
+
+    /**
+     * A server whose CRLs are issued once a second, when first asked for in that second, and served to
+     * every request of it: as a CA publishes rather than signs a CRL per request. CRL times are whole
+     * seconds, so no request could get a newer one.
+     */
+    public static CrlServer issuingEachSecond(Function<Instant, List<X509CRL>> issue) {
+        var latest = new AtomicReference<Map.Entry<Instant, List<X509CRL>>>(Map.entry(Instant.MIN, List.of()));
+        return new CrlServer(() -> {
+            Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            return latest.updateAndGet(held -> held.getKey().equals(second) ? held : Map.entry(second, issue.apply(second))).getValue();
+        });
     }
 
     /** The intermediate CA's CRL and the root's, as URLs. */

@@ -51,10 +51,15 @@ public final class TimeStampClient {
     }
 
     public TimeStampToken stamp(byte[] data, GostAlgorithm algorithm) {
+        return stampDigest(algorithm.digest(data), algorithm);
+    }
+
+    /** A token over data hashed already with the algorithm's Streebog. */
+    public TimeStampToken stampDigest(byte[] digest, GostAlgorithm algorithm) {
         var generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
         BigInteger nonce = new BigInteger(64, random);
-        return exchange(generator.generate(algorithm.digestOid(), algorithm.digest(data), nonce)).getTimeStampToken();
+        return exchange(generator.generate(algorithm.digestOid(), digest, nonce)).getTimeStampToken();
     }
 
     /** A request made elsewhere (e.g. over an evidence record's hash tree): the TSA's granted answer, checked against it. */

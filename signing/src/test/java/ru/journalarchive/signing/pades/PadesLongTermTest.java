@@ -85,7 +85,8 @@ class PadesLongTermTest {
         byte[] t = signedT();
         Instant stamped = new PdfSignatureVerifier(trust).verify(t).signatures().get(0).timestamp();
         byte[] lt = new PadesBaselineLT().extend(t, chain(), pki.emptyCrls(stamped.plusSeconds(61)), List.of(), stamped);
-        byte[] lta = new PadesBaselineLTA(tsa, GostAlgorithm.GOST_2012_256).extend(lt);
+        var hashed = new PadesBaselineLTA(tsa, GostAlgorithm.GOST_2012_256).extendHashed(lt);
+        byte[] lta = hashed.pdf();
         assertThat(lta).startsWith(lt);
 
         var report = new PdfSignatureVerifier(trust).verify(lta);
@@ -110,6 +111,9 @@ class PadesLongTermTest {
         var verified = openssl.run("ts", "-verify", "-data", "ranges.bin", "-in", "token.der", "-token_in", "-CAfile", "root.pem",
                 "-untrusted", "chain.pem");
         assertThat(verified.output()).as(verified.output()).contains("Verification: OK");
+        // The digest that comes with the time-stamped file (for the detached signature over it) is the whole file's.
+        openssl.write("lta.pdf", lta);
+        assertThat(openssl.ok("dgst", "-md_gost12_256", "lta.pdf")).contains("= " + java.util.HexFormat.of().formatHex(hashed.digest()));
 
         // A byte changed in the validation data after the signature: the signature still verifies (no page changed),
         // but the document time-stamp no longer proves the file.
