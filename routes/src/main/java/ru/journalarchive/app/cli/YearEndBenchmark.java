@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.WebApplicationType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import ru.journalarchive.app.run.ArchiveRunPlanner;
 import ru.journalarchive.app.run.ArchiveRuns;
 import ru.journalarchive.app.run.DirectorSigning;
@@ -22,6 +24,9 @@ import ru.journalarchive.app.run.DocumentRendering;
 import ru.journalarchive.app.run.PlannedDocument;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.pki.CertificateSubject;
+import ru.journalarchive.signing.pki.CrlServer;
+import ru.journalarchive.signing.pki.OcspResponder;
+import ru.journalarchive.signing.pki.OcspServer;
 import ru.journalarchive.signing.pki.Pkcs12Files;
 import ru.journalarchive.signing.pki.TestPki;
 
@@ -36,20 +41,34 @@ final class YearEndBenchmark extends CliCommand {
     /** What one pass measured: for the ratio of the long-term levels' cost. */
     private record Pass(double wall, double cpuPerDocument) {}
 
+    /** Where the long-term levels find the revocation data that must be newer than each time-stamp. */
+    enum Revocation { OCSP, CRL }
+
+    @Option(names = "--revocation", paramLabel = "OCSP|CRL", description = "How the test CAs answer for their certificates: an OCSP "
+            + "responder named in every certificate (as accredited CAs run; default), or CRLs only (whole seconds: each "
+            + "signature waits for the next CRL).")
+    Revocation revocation = Revocation.OCSP;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = out();
-        var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now());
-        // The CAs' CRL server: PAdES-LTA needs a CRL issued after each signature's time-stamp.
-        try (var crls = ru.journalarchive.signing.pki.CrlServer.issuingEachSecond(pki::crlsIssuedAt)) {
-            String crlUrls = crls.urls().get(0) + "," + crls.urls().get(1);
-            out.println("== signatures at level T (PAdES-T, CAdES-T): long-term levels switched off ==");
-            Pass t = pass(pki, crlUrls, false, out);
-            out.println("== the same at the long-term levels (PAdES-LTA, CAdES-LT) ==");
-            Pass lta = pass(pki, crlUrls, true, out);
-            out.printf("cost of LT/LTA: wall %.2f× (%.1f s vs %.1f s), CPU per document %.2f× (%.3f s vs %.3f s); goal ≤ 1.15× each%n",
-                    lta.wall() / t.wall(), lta.wall(), t.wall(), lta.cpuPerDocument() / t.cpuPerDocument(), lta.cpuPerDocument(),
-                    t.cpuPerDocument());
+        var responder = new AtomicReference<OcspResponder>();
+        // The CAs' CRL server and OCSP responder: PAdES-LTA needs revocation data issued after each signature's time-stamp.
+        try (var ocsp = new OcspServer(request -> responder.get().respond(request, Instant.now()))) {
+            var pki = new TestPki(GostAlgorithm.GOST_2012_256, Instant.now(), revocation == Revocation.OCSP ? ocsp.url() : null);
+            responder.set(new OcspResponder(pki));
+            try (var crls = CrlServer.issuingEachSecond(pki::crlsIssuedAt)) {
+                String crlUrls = crls.urls().get(0) + "," + crls.urls().get(1);
+                out.printf("revocation data: %s%n", revocation == Revocation.OCSP
+                        ? "OCSP, the responder named in every certificate" : "CRLs only, issued once a second");
+                out.println("== signatures at level T (PAdES-T, CAdES-T): long-term levels switched off ==");
+                Pass t = pass(pki, crlUrls, false, out);
+                out.println("== the same at the long-term levels (PAdES-LTA, CAdES-LT) ==");
+                Pass lta = pass(pki, crlUrls, true, out);
+                out.printf("cost of LT/LTA: wall %.2f× (%.1f s vs %.1f s), CPU per document %.2f× (%.3f s vs %.3f s); goal ≤ 1.15× each; "
+                        + "OCSP requests %d, CRL requests %d%n", lta.wall() / t.wall(), lta.wall(), t.wall(),
+                        lta.cpuPerDocument() / t.cpuPerDocument(), lta.cpuPerDocument(), t.cpuPerDocument(), ocsp.requests(), crls.requests());
+            }
         }
         return 0;
     }

@@ -28,8 +28,9 @@ import ru.journalarchive.app.run.JdbcSigningSessions;
 import ru.journalarchive.signing.external.ExternalSigning;
 import ru.journalarchive.app.signing.DistributionPointCrls;
 import ru.journalarchive.app.signing.DocumentSigner;
-import ru.journalarchive.app.signing.FreshCrls;
+import ru.journalarchive.app.signing.FreshRevocationData;
 import ru.journalarchive.app.signing.LongTermLevels;
+import ru.journalarchive.app.signing.OcspResponders;
 import ru.journalarchive.app.signing.SchoolSigningKeys;
 import ru.journalarchive.app.signing.TestTimeStampAuthority;
 import ru.journalarchive.journal.monitoring.MonitoringCountsReader;
@@ -103,14 +104,18 @@ public class RunsConfig {
     /** With a TSA, signatures are raised to the long-term levels unless journal-archive.signing.long-term.enabled is false. */
     @Bean
     public LongTermLevels longTermLevels(java.util.Optional<ru.journalarchive.signing.timestamp.TimeStampClient> timeStampAuthority,
-                                         JournalArchiveProperties properties, java.util.List<FreshCrls.Source> otherCrlSources) {
+                                         JournalArchiveProperties properties,
+                                         java.util.List<FreshRevocationData.CrlSource> otherCrlSources,
+                                         java.util.List<FreshRevocationData.OcspSource> otherOcspSources) {
         var longTerm = properties.signing().longTerm();
         if (timeStampAuthority.isEmpty() || !longTerm.enabled()) return LongTermLevels.none();
-        var sources = new java.util.ArrayList<FreshCrls.Source>(otherCrlSources);
-        sources.add(new DistributionPointCrls(new ru.journalarchive.signing.verify.CrlFetcher(java.time.Duration.ofSeconds(10)),
+        var crlSources = new java.util.ArrayList<FreshRevocationData.CrlSource>(otherCrlSources);
+        crlSources.add(new DistributionPointCrls(new ru.journalarchive.signing.verify.CrlFetcher(java.time.Duration.ofSeconds(10)),
                 longTerm.crlUrls()));
-        return new LongTermLevels(new FreshCrls(sources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(), Clock.systemUTC()),
-                timeStampAuthority.get());
+        var ocspSources = new java.util.ArrayList<FreshRevocationData.OcspSource>(otherOcspSources);
+        ocspSources.add(new OcspResponders(new ru.journalarchive.signing.verify.OcspFetcher(java.time.Duration.ofSeconds(10))));
+        return new LongTermLevels(new FreshRevocationData(crlSources, ocspSources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(),
+                Clock.systemUTC()), timeStampAuthority.get());
     }
 
     @Bean

@@ -4,7 +4,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
-import ru.journalarchive.app.signing.FreshCrls;
+import ru.journalarchive.app.signing.FreshRevocationData;
 import ru.journalarchive.signing.pki.TestPki;
 
 /**
@@ -13,7 +13,7 @@ import ru.journalarchive.signing.pki.TestPki;
  */
 @org.springframework.stereotype.Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(DemoEnvironment.DEMO_CRLS)
-public class DemoCrls implements FreshCrls.Source {
+public class DemoCrls implements FreshRevocationData.CrlSource {
 
     private final TestPki pki;
     private final Clock clock = Clock.systemUTC();

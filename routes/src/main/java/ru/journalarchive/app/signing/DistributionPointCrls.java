@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import ru.journalarchive.signing.verify.CrlFetcher;
 
 /** CRLs over HTTP: from the distribution points the certificates name, and from configured URLs. */
-public final class DistributionPointCrls implements FreshCrls.Source {
+public final class DistributionPointCrls implements FreshRevocationData.CrlSource {
 
     private static final Logger log = LoggerFactory.getLogger(DistributionPointCrls.class);
 

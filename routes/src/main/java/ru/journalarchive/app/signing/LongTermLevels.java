@@ -1,6 +1,5 @@
 package ru.journalarchive.app.signing;
 
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +19,19 @@ import ru.journalarchive.signing.timestamp.TimeStampClient;
  * Raises a time-stamped signature to the long-term levels before it is locked in the archive: a PDF
  * to PAdES-LTA (validation data in the DSS, then a document time-stamp over everything), a detached
  * signature to CAdES-LT (the same kind of data in its SignedData). The validation data is the
- * signer's chain, the chains of the TSAs that stamped, and CRLs issued after the signature time-stamp.
+ * signer's chain, the chains of the TSAs that stamped, and revocation data issued after the signature
+ * time-stamp: an OCSP response for a certificate that names a responder, its issuer's CRL otherwise.
  * {@link #none()} leaves signatures at T (no TSA, or switched off).
  */
 public final class LongTermLevels {
 
-    private final FreshCrls crls;
+    private final FreshRevocationData revocationData;
     private final PadesBaselineLT padesLT = new PadesBaselineLT();
     private final CadesBaselineLT cadesLT = new CadesBaselineLT();
     private final TimeStampClient tsa;
 
-    public LongTermLevels(FreshCrls crls, TimeStampClient tsa) {
-        this.crls = crls;
+    public LongTermLevels(FreshRevocationData revocationData, TimeStampClient tsa) {
+        this.revocationData = revocationData;
         this.tsa = tsa;
     }
 
@@ -62,7 +62,8 @@ public final class LongTermLevels {
         var signatures = SignatureTimeStamps.signaturesOf(signedPdf); // parsed once for the time-stamps and the certificates
         var data = validationData(signatures.stream().flatMap(s -> SignatureTimeStamps.of(s).stream()).toList(),
                 signatures.stream().flatMap(s -> EmbeddedCertificates.of(s).stream()).toList(), chain);
-        byte[] lt = padesLT.extend(signedPdf, data.certificates(), data.crls(), List.of(), data.provenAt());
+        byte[] lt = padesLT.extend(signedPdf, data.certificates(), data.revocation().crls(), data.revocation().ocsps(),
+                data.provenAt());
         return new PadesBaselineLTA(tsa, algorithm).extendHashed(lt);
     }
 
@@ -70,10 +71,10 @@ public final class LongTermLevels {
     public byte[] detached(byte[] signature, List<X509Certificate> chain) {
         if (!raises()) return signature;
         var data = validationData(SignatureTimeStamps.ofCms(signature), EmbeddedCertificates.ofCms(signature), chain);
-        return cadesLT.extend(signature, data.certificates(), data.crls(), data.provenAt());
+        return cadesLT.extend(signature, data.certificates(), data.revocation().crls(), data.revocation().ocsps(), data.provenAt());
     }
 
-    private record ValidationData(List<X509Certificate> certificates, List<X509CRL> crls, Instant provenAt) {}
+    private record ValidationData(List<X509Certificate> certificates, FreshRevocationData.Values revocation, Instant provenAt) {}
 
     private ValidationData validationData(List<TimeStampToken> stamps, List<X509Certificate> carried, List<X509Certificate> chain) {
         if (stamps.isEmpty()) throw new IllegalArgumentException("a signature without a time-stamp cannot be raised to LT");
@@ -86,6 +87,6 @@ public final class LongTermLevels {
             certificates.addAll(EmbeddedCertificates.of(stamp.toCMSSignedData()));
         }
         var all = new ArrayList<>(certificates);
-        return new ValidationData(all, crls.issuedAfter(provenAt, all), provenAt);
+        return new ValidationData(all, revocationData.issuedAfter(provenAt, all), provenAt);
     }
 }

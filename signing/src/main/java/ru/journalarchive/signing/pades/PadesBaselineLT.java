@@ -23,13 +23,17 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.SingleResp;
 
 /**
  * PAdES baseline LT: the validation data of a signed PDF — the signer's and the TSA's chains, and
  * revocation data made after the signature's time-stamp — in the document's security store (/DSS
  * with /Certs, /CRLs, /OCSPs), added as an incremental update so that every earlier signature keeps
- * its bytes. What the store holds already is not added twice. Without a CRL newer than the latest
- * signature time-stamp the data would prove nothing about the signature: that is refused.
+ * its bytes. What the store holds already is not added twice. A CRL or an OCSP response not newer than
+ * the latest signature time-stamp would prove nothing about the signature: that is refused.
  */
 public final class PadesBaselineLT {
 
@@ -45,24 +49,42 @@ public final class PadesBaselineLT {
         }
     }
 
-    /** Refuses revocation data issued before {@code provenAt} (null: no check): it proves nothing about a later signature. */
-    public static void requireFresh(List<X509CRL> crls, Instant provenAt) {
+    /**
+     * Refuses revocation data issued before {@code provenAt} (null: no check): it proves nothing about a
+     * later signature. An OCSP response counts by the thisUpdate of each status it gives.
+     */
+    public static void requireFresh(List<X509CRL> crls, List<byte[]> ocsps, Instant provenAt) {
         if (provenAt == null) return;
         for (X509CRL crl : crls)
             if (!crl.getThisUpdate().toInstant().isAfter(provenAt))
                 throw new StaleRevocationData("the CRL of " + crl.getIssuerX500Principal().getName() + " was issued at "
                         + crl.getThisUpdate().toInstant() + ", not after the signature's time-stamp " + provenAt);
+        for (byte[] ocsp : ocsps)
+            for (SingleResp status : statuses(ocsp))
+                if (!status.getThisUpdate().toInstant().isAfter(provenAt))
+                    throw new StaleRevocationData("the OCSP response about serial " + status.getCertID().getSerialNumber()
+                            + " was issued at " + status.getThisUpdate().toInstant() + ", not after the signature's time-stamp "
+                            + provenAt);
+    }
+
+    private static SingleResp[] statuses(byte[] ocsp) {
+        try {
+            if (new OCSPResp(ocsp).getResponseObject() instanceof BasicOCSPResp basic) return basic.getResponses();
+        } catch (IOException | OCSPException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("not a successful basic OCSP response");
     }
 
     /**
      * @param certificates every certificate a verifier needs (signer, CAs, TSA)
      * @param crls         CRLs of the CAs, each issued after {@code provenAt}
-     * @param ocsps        DER OCSP responses (may be empty)
+     * @param ocsps        DER OCSP responses, each status in them issued after {@code provenAt} (may be empty)
      * @param provenAt     the latest signature time-stamp of the document (null: none, no freshness check)
      */
     public byte[] extend(byte[] signedPdf, List<X509Certificate> certificates, List<X509CRL> crls, List<byte[]> ocsps,
                          Instant provenAt) {
-        requireFresh(crls, provenAt);
+        requireFresh(crls, ocsps, provenAt);
         try (PDDocument document = Loader.loadPDF(signedPdf)) {
             var catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(DSS);

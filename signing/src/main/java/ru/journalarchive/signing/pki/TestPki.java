@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -35,7 +40,8 @@ import ru.journalarchive.signing.keys.SigningCredentials;
 
 /**
  * A test public key infrastructure on GOST keys: a root CA, an intermediate CA under it, a time-stamp
- * authority and end-entity certificates with the subject fields of Приказ ФСБ № 795, and CRLs. For
+ * authority and end-entity certificates with the subject fields of Приказ ФСБ № 795, CRLs, and on request
+ * an OCSP responder named in the certificates ({@link OcspResponder}). For
  * tests and the demo only: every certificate says so in its organisation and in subjectSignTool.
  */
 public final class TestPki {
@@ -51,6 +57,7 @@ public final class TestPki {
     private final Issued intermediate;
     private final Issued tsa;
     private java.net.URI crlDistributionPoint;
+    private java.net.URI ocspResponder;
 
     /** A key pair with the certificate issued for it. */
     public record Issued(KeyPair keys, X509Certificate certificate) {
@@ -61,7 +68,16 @@ public final class TestPki {
 
     /** Root and intermediate valid 20 years around {@code now}, the TSA 10. */
     public TestPki(GostAlgorithm algorithm, Instant now) {
+        this(algorithm, now, null);
+    }
+
+    /**
+     * The same, every certificate below the root — the intermediate and the TSA too — naming
+     * {@code ocspResponder} (null: none): a chain whose revocation needs no CRL at all.
+     */
+    public TestPki(GostAlgorithm algorithm, Instant now, java.net.URI ocspResponder) {
         this.algorithm = algorithm;
+        this.ocspResponder = ocspResponder;
         Instant from = now.minusSeconds(86_400L * 365);
         KeyPair rootKeys = keyPair();
         var rootName = CertificateSubject.service("Тестовый корневой УЦ Журнал-Архив", TEST_ORGANIZATION).toX500Name();
@@ -106,6 +122,22 @@ public final class TestPki {
     public TestPki crlDistributionPoint(java.net.URI url) {
         this.crlDistributionPoint = url;
         return this;
+    }
+
+    /** Certificates issued from now on (signers, further TSAs) name this URL as their OCSP responder (AuthorityInfoAccess). */
+    public TestPki ocspResponder(java.net.URI url) {
+        this.ocspResponder = url;
+        return this;
+    }
+
+    /**
+     * A delegated OCSP responder of the intermediate CA (id-kp-OCSPSigning), marked id-pkix-ocsp-nocheck:
+     * nobody asks about the responder's own revocation (RFC 6960 §4.2.2.2.1).
+     */
+    public Issued issueOcspResponder(String commonName, Instant notBefore, Instant notAfter) {
+        KeyPair keys = keyPair();
+        return new Issued(keys, issue(intermediate, CertificateSubject.service(commonName, TEST_ORGANIZATION), keys, notBefore,
+                notAfter, false, KeyPurposeId.id_kp_OCSPSigning));
     }
 
     /** A signer's certificate from the intermediate CA, for signing documents (digitalSignature, nonRepudiation). */
@@ -203,6 +235,11 @@ public final class TestPki {
                                 new org.bouncycastle.asn1.x509.DistributionPointName(new org.bouncycastle.asn1.x509.GeneralNames(
                                         new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
                                                 crlDistributionPoint.toString()))), null, null)}));
+            if (purpose == KeyPurposeId.id_kp_OCSPSigning)
+                builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+            else if (issuerCert != null && ocspResponder != null)
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspResponder.toString())));
             builder.addExtension(SUBJECT_SIGN_TOOL, false, new DERUTF8String(SIGN_TOOL));
             builder.addExtension(ISSUER_SIGN_TOOL, false, new DERSequence(new DERUTF8String[] {
                     new DERUTF8String(SIGN_TOOL), new DERUTF8String("Журнал-Архив: тестовый УЦ"),

@@ -23,7 +23,7 @@ import ru.journalarchive.signing.keys.GostProvider;
 
 /**
  * Checks a signer's certificate at the signing time: the chain to a trust anchor (PKIX), the validity
- * period of every certificate in it, and revocation from the CRLs at hand.
+ * period of every certificate in it, and revocation from the CRLs and OCSP responses at hand.
  */
 final class CertificateValidation {
 
@@ -34,7 +34,10 @@ final class CertificateValidation {
     /** @param path the certificates from the signer up to and including the trust anchor (empty when no path was built) */
     record Result(ChainStatus chain, Verdict verdict, List<String> reasons, List<X509Certificate> path) {}
 
-    /** How revocation is looked up: {@code fetcher} null means offline; {@code freshOnly} counts only CRLs issued after the time judged. */
+    /**
+     * How revocation is looked up: {@code fetcher} null means offline; {@code freshOnly} counts only CRLs
+     * and OCSP responses issued after the time judged.
+     */
     record Revocation(CrlFetcher fetcher, boolean freshOnly) {}
 
     private CertificateValidation() {}
@@ -43,12 +46,7 @@ final class CertificateValidation {
      * @param at          the signing time to judge validity and revocation at
      * @param timeProven  whether {@code at} comes from a time-stamp rather than the signer's claim
      */
-    static Result check(X509Certificate signer, Collection<X509Certificate> certificates, Collection<X509CRL> crls,
-                        TrustAnchors trust, Instant at, boolean timeProven) {
-        return check(signer, certificates, crls, trust, at, timeProven, new Revocation(trust.fetcher(), false));
-    }
-
-    static Result check(X509Certificate signer, Collection<X509Certificate> certificates, Collection<X509CRL> crls,
+    static Result check(X509Certificate signer, Collection<X509Certificate> certificates, RevocationData known,
                         TrustAnchors trust, Instant at, boolean timeProven, Revocation revocation) {
         var reasons = new ArrayList<String>();
         Verdict verdict = Verdict.VALID;
@@ -82,61 +80,51 @@ final class CertificateValidation {
                 reasons.add("Сертификат удостоверяющего центра «" + name(cert) + "» не действовал на момент подписания");
                 verdict = Verdict.INVALID;
             }
-            verdict = verdict.and(revocation(cert, issuer, crls, revocation, at, timeProven, reasons));
+            verdict = verdict.and(revocation(cert, issuer, known, revocation, at, timeProven, reasons));
         }
         return new Result(ChainStatus.TRUSTED, verdict, reasons, List.copyOf(all));
     }
 
-    private static Verdict revocation(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> known,
+    private static Verdict revocation(X509Certificate cert, X509Certificate issuer, RevocationData known,
                                       Revocation revocation, Instant at, boolean timeProven, List<String> reasons) {
-        CrlFetcher fetcher = revocation.fetcher();
-        if (revocation.freshOnly()) {
-            // A CRL issued before the proven time says nothing about a revocation between its issue and that time.
-            var fresh = known.stream().filter(c -> c.getThisUpdate().toInstant().isAfter(at)).toList();
-            if (fresh.size() < known.size() && newest(cert, issuer, fresh) == null && newest(cert, issuer, known) != null) {
+        // A CRL or OCSP response issued before the proven time says nothing about a revocation between its issue and that time.
+        Instant after = revocation.freshOnly() ? at : null;
+        var status = known.status(cert, issuer, after);
+        if (!status.known() && after != null) {
+            if (known.newestCrl(cert, issuer, null) != null)
                 reasons.add("Список отозванных сертификатов для «" + name(cert) + "» выпущен до момента подписания "
                         + MOSCOW.format(at) + " и не доказывает, что сертификат не был отозван к этому моменту");
-            }
-            known = fresh;
+            else if (known.newestOcsp(cert, issuer, null) != null)
+                reasons.add("Ответ OCSP о сертификате «" + name(cert) + "» выпущен до момента подписания "
+                        + MOSCOW.format(at) + " и не доказывает, что сертификат не был отозван к этому моменту");
         }
-        X509CRL crl = newest(cert, issuer, known);
-        if (crl == null && fetcher != null) {
-            var fetched = new ArrayList<X509CRL>();
-            for (var url : CrlFetcher.distributionPoints(cert)) {
-                try {
-                    fetched.add(fetcher.fetch(url));
-                } catch (Exception e) {
-                    reasons.add("Не удалось получить список отозванных сертификатов по адресу " + url + ": " + e.getMessage());
-                }
-            }
-            crl = newest(cert, issuer, fetched);
-        }
-        return judge(cert, crl, at, timeProven, reasons);
+        if (!status.known() && revocation.fetcher() != null) status = fetched(cert, issuer, revocation.fetcher(), reasons);
+        return judge(cert, status, at, timeProven, reasons);
     }
 
-    /** The newest CRL of the certificate's issuer that the issuer really signed. */
-    static X509CRL newest(X509Certificate cert, X509Certificate issuer, Collection<X509CRL> crls) {
-        X509CRL crl = null;
-        for (X509CRL candidate : crls) {
-            if (!candidate.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) continue;
+    /** What the CRLs at the certificate's distribution points say. */
+    private static RevocationData.Status fetched(X509Certificate cert, X509Certificate issuer, CrlFetcher fetcher,
+                                                 List<String> reasons) {
+        var fetched = new ArrayList<X509CRL>();
+        for (var url : CrlFetcher.distributionPoints(cert)) {
             try {
-                candidate.verify(issuer.getPublicKey(), GostProvider.get());
-            } catch (GeneralSecurityException e) {
-                continue; // not signed by this issuer: ignore it
+                fetched.add(fetcher.fetch(url));
+            } catch (Exception e) {
+                reasons.add("Не удалось получить список отозванных сертификатов по адресу " + url + ": " + e.getMessage());
             }
-            if (crl == null || candidate.getThisUpdate().after(crl.getThisUpdate())) crl = candidate;
         }
-        return crl;
+        return RevocationData.crls(fetched).status(cert, issuer, null);
     }
 
-    private static Verdict judge(X509Certificate cert, X509CRL crl, Instant at, boolean timeProven, List<String> reasons) {
-        if (crl == null) {
-            reasons.add("Нет сведений об отзыве сертификата «" + name(cert) + "» (список отозванных сертификатов недоступен)");
+    private static Verdict judge(X509Certificate cert, RevocationData.Status status, Instant at, boolean timeProven,
+                                 List<String> reasons) {
+        if (!status.known()) {
+            reasons.add("Нет сведений об отзыве сертификата «" + name(cert) + "» (нет ни списка отозванных сертификатов, "
+                    + "ни ответа OCSP)");
             return Verdict.INDETERMINATE;
         }
-        var entry = crl.getRevokedCertificate(cert);
-        if (entry == null) return Verdict.VALID;
-        Instant revoked = entry.getRevocationDate().toInstant();
+        Instant revoked = status.revokedAt();
+        if (revoked == null) return Verdict.VALID;
         if (!revoked.isAfter(at)) {
             reasons.add("Сертификат «" + name(cert) + "» отозван " + MOSCOW.format(revoked) + ", до момента подписания");
             return Verdict.INVALID;

@@ -24,6 +24,7 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import ru.journalarchive.signing.cades.CmsOcspResponses;
 import ru.journalarchive.signing.keys.GostAlgorithm;
 import ru.journalarchive.signing.keys.GostProvider;
 
@@ -72,18 +73,18 @@ public final class CmsSignatureVerifier {
 
     /** @param validationCrls CRLs the document carries beside the CMS (a PDF's DSS) */
     public List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime, List<X509CRL> validationCrls) {
-        return verify(signed, claimedTime, new DocumentData(validationCrls, List.of(), List.of()));
+        return verify(signed, claimedTime, new DocumentData(RevocationData.crls(validationCrls), List.of(), List.of()));
     }
 
     /**
-     * What the document carries beside the CMS: the DSS's CRLs and certificates, and the document
-     * time-stamps that cover this signature, checked, in order.
+     * What the document carries beside the CMS: the DSS's CRLs, OCSP responses and certificates, and
+     * the document time-stamps that cover this signature, checked, in order.
      */
-    record DocumentData(List<X509CRL> crls, List<X509Certificate> certificates, List<ProofChain.Proof> documentTimestamps) {}
+    record DocumentData(RevocationData revocationData, List<X509Certificate> certificates, List<ProofChain.Proof> documentTimestamps) {}
 
     List<SignatureReport> verify(CMSSignedData signed, Instant claimedTime, DocumentData document) {
         var certificates = new ArrayList<X509Certificate>(document.certificates());
-        var insideCrls = new ArrayList<X509CRL>(document.crls());
+        var insideCrls = new ArrayList<X509CRL>();
         try {
             var converter = new JcaX509CertificateConverter().setProvider(GostProvider.get());
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) certificates.add(converter.getCertificate(holder));
@@ -92,16 +93,20 @@ public final class CmsSignatureVerifier {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unreadable certificates in the signature", e);
         }
-        var crls = new ArrayList<X509CRL>(trust.crls());
-        crls.addAll(insideCrls);
+        var inside = document.revocationData().plus(new RevocationData(insideCrls, CmsOcspResponses.of(signed)));
+        var all = RevocationData.crls(trust.crls()).plus(inside);
         var reports = new ArrayList<SignatureReport>();
         for (SignerInformation signer : signed.getSignerInfos().getSigners())
-            reports.add(verify(signer, certificates, crls, insideCrls, claimedTime, document.documentTimestamps()));
+            reports.add(verify(signer, certificates, all, inside, claimedTime, document.documentTimestamps()));
         return reports;
     }
 
-    private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, List<X509CRL> crls,
-                                   List<X509CRL> insideCrls, Instant claimedTime, List<ProofChain.Proof> documentTimestamps) {
+    /**
+     * @param all    the revocation data at hand: the trust store's and {@code inside}
+     * @param inside what the document itself carries (CMS, DSS): what its level is judged by
+     */
+    private SignatureReport verify(SignerInformation signer, List<X509Certificate> certificates, RevocationData all,
+                                   RevocationData inside, Instant claimedTime, List<ProofChain.Proof> documentTimestamps) {
         var reasons = new ArrayList<String>();
         X509Certificate certificate = certificates.stream().filter(c -> signer.getSID().match(holder(c))).findFirst().orElse(null);
         Instant signed = signingTime(signer);
@@ -113,7 +118,7 @@ public final class CmsSignatureVerifier {
         boolean integrity = integrity(signer, certificate, reasons);
         Verdict verdict = integrity ? Verdict.VALID : Verdict.INVALID;
         if (!signingCertificateMatches(signer, certificate, reasons)) verdict = Verdict.INVALID;
-        TimeStampCheck.Checked stamp = timestamp(signer, crls, reasons);
+        TimeStampCheck.Checked stamp = timestamp(signer, all, reasons);
         Instant timestamp = stamp == null ? null : stamp.time();
         if (timestamp == null && signingTime != null)
             reasons.add("Время подписания " + CertificateValidation.MOSCOW.format(signingTime)
@@ -125,9 +130,9 @@ public final class CmsSignatureVerifier {
         proofs.addAll(documentTimestamps);
         var proofCertificates = new ArrayList<X509Certificate>(certificates);
         for (var p : proofs) proofCertificates.addAll(p.checked().tokenCertificates());
-        boolean external = externalProofs(proofs, crls, reasons);
+        boolean external = externalProofs(proofs, all, reasons);
         Instant validationTime = context.time();
-        var chainOfProofs = ProofChain.judge(proofs, crls, validationTime);
+        var chainOfProofs = ProofChain.judge(proofs, all, validationTime);
         reasons.addAll(chainOfProofs.reasons());
         if (!chainOfProofs.reachesValidationTime()) verdict = verdict.and(Verdict.INDETERMINATE);
         else if (context.inThePast() && !proofs.isEmpty())
@@ -140,7 +145,7 @@ public final class CmsSignatureVerifier {
             reasons.add("Существование подписи подтверждено на " + CertificateValidation.MOSCOW.format(proven) + " («"
                     + proofs.get(0).label() + "»)");
         Instant at = proven != null ? proven : signingTime != null ? signingTime : validationTime;
-        var chain = CertificateValidation.check(certificate, certificates, crls, trust, at, proven != null,
+        var chain = CertificateValidation.check(certificate, certificates, all, trust, at, proven != null,
                 new CertificateValidation.Revocation(context.fetcher(trust), context.inThePast() && proven != null));
         reasons.addAll(chain.reasons());
         verdict = verdict.and(chain.verdict());
@@ -149,7 +154,7 @@ public final class CmsSignatureVerifier {
                     + ", а существование подписи до этого ничем не подтверждено (нет штампа времени или доказательства хранения)");
             verdict = verdict.and(Verdict.INDETERMINATE);
         }
-        var level = LevelAssessment.assess(certificate, chain.path(), stamp, proofCertificates, insideCrls,
+        var level = LevelAssessment.assess(certificate, chain.path(), stamp, proofCertificates, inside,
                 documentTimestamps.stream().anyMatch(p -> p.kind() == ProofChain.Kind.DOCUMENT_TIMESTAMP), external,
                 chainOfProofs.last(), context.retainUntil());
         if (verdict == Verdict.VALID) reasons.add(0, "Подпись подтверждена");
@@ -160,11 +165,11 @@ public final class CmsSignatureVerifier {
     }
 
     /** Appends the context's external proofs that check out; stops at the first that does not (the chain breaks there). */
-    private boolean externalProofs(List<ProofChain.Proof> proofs, List<X509CRL> crls, List<String> reasons) {
+    private boolean externalProofs(List<ProofChain.Proof> proofs, RevocationData revocationData, List<String> reasons) {
         boolean any = false;
         for (ProofOfExistence proof : context.externalProofs()) {
             var own = new ArrayList<String>();
-            var checked = timestamps.check(proof.token(), null, crls, own);
+            var checked = timestamps.check(proof.token(), null, revocationData, own);
             if (checked == null) {
                 reasons.add("Доказательство «" + proof.description() + "» не принято: " + String.join("; ", own));
                 return any;
@@ -218,13 +223,13 @@ public final class CmsSignatureVerifier {
     }
 
     /** The valid signature time-stamp over this signature value; null without one. */
-    private TimeStampCheck.Checked timestamp(SignerInformation signer, List<X509CRL> crls, List<String> reasons) {
+    private TimeStampCheck.Checked timestamp(SignerInformation signer, RevocationData revocationData, List<String> reasons) {
         var attributes = signer.getUnsignedAttributes();
         var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) return null;
         try {
             return timestamps.check(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(),
-                    signer.getSignature(), crls, reasons);
+                    signer.getSignature(), revocationData, reasons);
         } catch (java.io.IOException e) {
             reasons.add("Штамп времени недействителен: " + e.getMessage());
             return null;

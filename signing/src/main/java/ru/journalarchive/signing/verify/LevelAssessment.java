@@ -1,6 +1,5 @@
 package ru.journalarchive.signing.verify;
 
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,33 +20,35 @@ final class LevelAssessment {
      * @param signerPath      the signer's path up to the anchor (empty when it was not built)
      * @param signatureStamp  the checked signature time-stamp, null without one
      * @param insideCerts     certificates inside the document (CMS, tokens, DSS)
-     * @param insideCrls      CRLs inside the document (CMS, DSS)
+     * @param inside          revocation data inside the document (CMS, DSS)
      * @param lastProof       the last proof of the chain, null without any
      */
     static Result assess(X509Certificate signer, List<X509Certificate> signerPath, TimeStampCheck.Checked signatureStamp,
-                         Collection<X509Certificate> insideCerts, Collection<X509CRL> insideCrls, boolean documentTimestamp,
+                         Collection<X509Certificate> insideCerts, RevocationData inside, boolean documentTimestamp,
                          boolean evidenceRecord, ProofChain.Proof lastProof, Instant retainUntil) {
         SignatureLevel level;
         if (signatureStamp == null) level = SignatureLevel.B;
-        else if (!validationDataInside(signerPath, signatureStamp, insideCerts, insideCrls)) level = SignatureLevel.T;
+        else if (!validationDataInside(signerPath, signatureStamp, insideCerts, inside)) level = SignatureLevel.T;
         else if (evidenceRecord) level = SignatureLevel.LTA_ER;
         else if (documentTimestamp) level = SignatureLevel.LTA;
         else level = SignatureLevel.LT;
         return new Result(level, retainUntil == null ? null : note(level, signer, signatureStamp, lastProof, retainUntil));
     }
 
-    /** Every certificate of both paths but the anchor is inside, and each has a CRL of its issuer issued after the time-stamp. */
+    /**
+     * Every certificate of both paths but the anchor is inside, and each has its issuer's CRL or an OCSP
+     * response about it issued after the time-stamp.
+     */
     private static boolean validationDataInside(List<X509Certificate> signerPath, TimeStampCheck.Checked stamp,
-                                                Collection<X509Certificate> insideCerts, Collection<X509CRL> insideCrls) {
+                                                Collection<X509Certificate> insideCerts, RevocationData inside) {
         if (signerPath.size() < 2 || stamp.path().size() < 2) return false;
-        var fresh = insideCrls.stream().filter(c -> c.getThisUpdate().toInstant().isAfter(stamp.time())).toList();
         var paths = new ArrayList<List<X509Certificate>>();
         paths.add(signerPath);
         paths.add(stamp.path());
         for (var path : paths)
             for (int i = 0; i < path.size() - 1; i++) {
                 if (!insideCerts.contains(path.get(i))) return false;
-                if (CertificateValidation.newest(path.get(i), path.get(i + 1), fresh) == null) return false;
+                if (!inside.status(path.get(i), path.get(i + 1), stamp.time()).known()) return false;
             }
         return true;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.security.cert.X509CRL;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -45,13 +44,12 @@ public final class PdfSignatureVerifier {
         var reports = new ArrayList<SignatureReport>();
         var stamps = new ArrayList<DocumentStamp>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            var stored = SecurityStore.crls(document);
+            var stored = new RevocationData(SecurityStore.crls(document), SecurityStore.ocsps(document));
             var storedCertificates = SecurityStore.certificates(document);
-            var crls = new ArrayList<>(trust.crls());
-            crls.addAll(stored);
+            var revocationData = RevocationData.crls(trust.crls()).plus(stored);
             var signatures = new ArrayList<PDSignature>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
-                if (ETSI_RFC3161.equals(signature.getSubFilter())) stamps.add(documentTimeStamp(pdf, signature, crls));
+                if (ETSI_RFC3161.equals(signature.getSubFilter())) stamps.add(documentTimeStamp(pdf, signature, revocationData));
                 else signatures.add(signature);
             }
             stamps.sort(java.util.Comparator.comparingLong(DocumentStamp::end));
@@ -106,9 +104,9 @@ public final class PdfSignatureVerifier {
     }
 
     /** A document time-stamp: its token over the byte ranges, and nothing but validation data or later stamps after it. */
-    private DocumentStamp documentTimeStamp(byte[] pdf, PDSignature signature, List<X509CRL> crls) throws IOException {
+    private DocumentStamp documentTimeStamp(byte[] pdf, PDSignature signature, RevocationData revocationData) throws IOException {
         var reasons = new ArrayList<String>();
-        var checked = timestamps.check(trimmed(signature.getContents(pdf)), signature.getSignedContent(pdf), crls, reasons);
+        var checked = timestamps.check(trimmed(signature.getContents(pdf)), signature.getSignedContent(pdf), revocationData, reasons);
         Verdict verdict = (checked == null ? Verdict.INDETERMINATE : Verdict.VALID).and(coverage(pdf, signature, reasons));
         reasons.add(0, verdict == Verdict.VALID ? "Штамп времени документа подтверждён" : "Штамп времени документа не подтверждён");
         var report = new DocumentTimeStampReport(verdict, checked == null ? null : checked.time(), reasons);

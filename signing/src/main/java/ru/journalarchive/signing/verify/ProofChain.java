@@ -1,9 +1,7 @@
 package ru.journalarchive.signing.verify;
 
-import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -36,7 +34,7 @@ final class ProofChain {
 
     private ProofChain() {}
 
-    static Outcome judge(List<Proof> proofs, Collection<X509CRL> crls, Instant at) {
+    static Outcome judge(List<Proof> proofs, RevocationData revocationData, Instant at) {
         var reasons = new ArrayList<String>();
         var held = new ArrayList<Proof>();
         for (int i = 0; i < proofs.size(); i++) {
@@ -50,7 +48,7 @@ final class ProofChain {
                         + proof.label() + "» (" + CertificateValidation.MOSCOW.format(proof.time()) + "): цепочка доказательств прервана");
                 return new Outcome(false, held, reasons);
             }
-            String lapse = lapse(proof, crls, until);
+            String lapse = lapse(proof, revocationData, until);
             if (lapse == null) continue;
             if (last) reasons.add(lapse + "; подпись не защищена более поздним штампом времени (уровень LTA) или доказательством хранения");
             else reasons.add(lapse + ", раньше следующего доказательства («" + proofs.get(i + 1).label() + "» "
@@ -61,17 +59,15 @@ final class ProofChain {
     }
 
     /** Why the proof does not hold at {@code until}, in Russian, or null when it does. */
-    private static String lapse(Proof proof, Collection<X509CRL> crls, Instant until) {
+    private static String lapse(Proof proof, RevocationData revocationData, Instant until) {
         var tsa = proof.checked().tsa();
         Instant notAfter = tsa.getNotAfter().toInstant();
         if (notAfter.isBefore(until))
             return "Срок действия сертификата службы штампов времени («" + proof.label() + "» "
                     + CertificateValidation.MOSCOW.format(proof.time()) + ") истёк " + CertificateValidation.DATE.format(notAfter);
-        X509CRL crl = CertificateValidation.newest(tsa, proof.checked().tsaIssuer(), crls);
-        var entry = crl == null ? null : crl.getRevokedCertificate(tsa);
-        if (entry != null && !entry.getRevocationDate().toInstant().isAfter(until))
-            return "Сертификат службы штампов времени («" + proof.label() + "») отозван "
-                    + CertificateValidation.MOSCOW.format(entry.getRevocationDate().toInstant());
+        Instant revoked = revocationData.status(tsa, proof.checked().tsaIssuer(), null).revokedAt();
+        if (revoked != null && !revoked.isAfter(until))
+            return "Сертификат службы штампов времени («" + proof.label() + "») отозван " + CertificateValidation.MOSCOW.format(revoked);
         return null;
     }
 }

@@ -25,6 +25,11 @@ final class SecurityStore {
         return crls;
     }
 
+    /** The DER OCSP responses of /OCSPs. */
+    static List<byte[]> ocsps(PDDocument document) {
+        return streams(document, "OCSPs");
+    }
+
     static List<java.security.cert.X509Certificate> certificates(PDDocument document) {
         var certificates = new ArrayList<java.security.cert.X509Certificate>();
         for (byte[] der : streams(document, "Certs")) certificates.addAll(CertificateFiles.certificates(der));

@@ -2,7 +2,6 @@ package ru.journalarchive.signing.verify;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,13 +45,13 @@ final class TimeStampCheck {
     }
 
     /** The token's time, or null with the reason added when it proves nothing about {@code stamped}. */
-    Instant provenTime(byte[] token, byte[] stamped, List<X509CRL> crls, List<String> reasons) {
-        Checked checked = check(token, stamped, crls, reasons);
+    Instant provenTime(byte[] token, byte[] stamped, RevocationData revocationData, List<String> reasons) {
+        Checked checked = check(token, stamped, revocationData, reasons);
         return checked == null ? null : checked.time();
     }
 
     /** @param stamped the bytes the imprint must be over; null when the caller has checked the imprint (an evidence record) */
-    Checked check(byte[] token, byte[] stamped, List<X509CRL> crls, List<String> reasons) {
+    Checked check(byte[] token, byte[] stamped, RevocationData revocationData, List<String> reasons) {
         try {
             var parsed = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token));
             var tsaHolder = (X509CertificateHolder) parsed.getCertificates().getMatches(parsed.getSID()).iterator().next();
@@ -62,7 +61,7 @@ final class TimeStampCheck {
             for (X509CertificateHolder h : parsed.getCertificates().getMatches(null)) tokenCertificates.add(converter.getCertificate(h));
             Instant time = parsed.getTimeStampInfo().getGenTime().toInstant();
             X509Certificate tsa = converter.getCertificate(tsaHolder);
-            var tsaCheck = CertificateValidation.check(tsa, tokenCertificates, crls, trust, time, true, revocation);
+            var tsaCheck = CertificateValidation.check(tsa, tokenCertificates, revocationData, trust, time, true, revocation);
             if (tsaCheck.chain() != ChainStatus.TRUSTED || tsaCheck.verdict() == Verdict.INVALID) {
                 reasons.add("Штамп времени выдан службой, которой нет доверия: время подписания им не подтверждено");
                 return null;

@@ -10,7 +10,7 @@ import java.util.List;
  * retention the signature must last to (null: not asked).
  *
  * <p>With an explicit {@code at} the verifier validates in the past: revocation of the signer counts
- * only CRLs issued after the proven signing time.
+ * only CRLs and OCSP responses issued after the proven signing time.
  */
 public record ValidationContext(Instant at, boolean offline, List<ProofOfExistence> externalProofs, Instant retainUntil) {
 
