@@ -118,15 +118,16 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
 
     /**
      * The long-term levels of time-stamped signatures (PAdES-LTA, CAdES-LT): on unless switched off.
-     * CRLs come from the certificates' distribution points and from {@code crlUrls}; one issued after
-     * the signature time-stamp is awaited for {@code freshCrlGrace}, asked again every {@code freshCrlRetry}.
+     * OCSP responses from the responder a certificate names, CRLs from the distribution points and from
+     * {@code crlUrls}; revocation data issued after the signature time-stamp is awaited for
+     * {@code freshRevocationGrace}, asked again every {@code freshRevocationRetry}.
      */
-    public record LongTerm(boolean enabled, java.util.List<java.net.URI> crlUrls, java.time.Duration freshCrlGrace,
-                           java.time.Duration freshCrlRetry) {
+    public record LongTerm(boolean enabled, java.util.List<java.net.URI> crlUrls, java.time.Duration freshRevocationGrace,
+                           java.time.Duration freshRevocationRetry) {
         public LongTerm {
             crlUrls = crlUrls == null ? java.util.List.of() : crlUrls;
-            freshCrlGrace = freshCrlGrace == null ? java.time.Duration.ofMinutes(2) : freshCrlGrace;
-            freshCrlRetry = freshCrlRetry == null ? java.time.Duration.ofSeconds(1) : freshCrlRetry;
+            freshRevocationGrace = freshRevocationGrace == null ? java.time.Duration.ofMinutes(2) : freshRevocationGrace;
+            freshRevocationRetry = freshRevocationRetry == null ? java.time.Duration.ofSeconds(1) : freshRevocationRetry;
         }
     }
 

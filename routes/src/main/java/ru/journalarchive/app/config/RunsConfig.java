@@ -114,7 +114,7 @@ public class RunsConfig {
                 longTerm.crlUrls()));
         var ocspSources = new java.util.ArrayList<FreshRevocationData.OcspSource>(otherOcspSources);
         ocspSources.add(new OcspResponders(new ru.journalarchive.signing.verify.OcspFetcher(java.time.Duration.ofSeconds(10))));
-        return new LongTermLevels(new FreshRevocationData(crlSources, ocspSources, longTerm.freshCrlGrace(), longTerm.freshCrlRetry(),
+        return new LongTermLevels(new FreshRevocationData(crlSources, ocspSources, longTerm.freshRevocationGrace(), longTerm.freshRevocationRetry(),
                 Clock.systemUTC()), timeStampAuthority.get());
     }
 
