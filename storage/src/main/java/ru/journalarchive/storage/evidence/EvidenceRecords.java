@@ -181,7 +181,7 @@ public final class EvidenceRecords {
     private boolean plannedLeaves(EvidenceCatalogue.Planned p, EvidenceObject object) {
         if (p.kind() != EvidenceCatalogue.Kind.CHAIN) return true;
         var stored = ((EvidenceObject.Chain) object).leaves();
-        var planned = DocumentEvidence.sorted(catalogue.leaves(p.recordId()));
+        var planned = firstLeaves(p);
         if (stored.size() != planned.size()) return false;
         for (int i = 0; i < stored.size(); i++)
             if (!stored.get(i).documentId().equals(planned.get(i).documentId())
@@ -194,7 +194,20 @@ public final class EvidenceRecords {
     }
 
     private EvidenceObject firstChain(EvidenceCatalogue.Planned p) {
-        return chain(p, DocumentEvidence.sorted(catalogue.leaves(p.recordId())));
+        return chain(p, firstLeaves(p));
+    }
+
+    /**
+     * A new chain's leaves: each manifest hashed with the record's digest. The catalogue keeps every
+     * manifest's Streebog-256; once that is retired, the manifests are read and hashed anew (a verifier
+     * hashes the manifest with the archive time-stamp's digest, so a 256-bit leaf in a 512-bit tree proves nothing).
+     */
+    private List<EvidenceObject.Leaf> firstLeaves(EvidenceCatalogue.Planned p) {
+        if (p.digest() == EvidenceDigest.STREEBOG_256) return DocumentEvidence.sorted(catalogue.leaves(p.recordId()));
+        var leaves = new ArrayList<EvidenceObject.Leaf>();
+        for (var m : catalogue.manifests(p.recordId()))
+            leaves.add(new EvidenceObject.Leaf(m.documentId(), p.digest().digest(archive.read(m.manifest()))));
+        return DocumentEvidence.sorted(leaves);
     }
 
     /** §5.3: each document's leaf is H'(H'(manifest) || H'(its ArchiveTimeStampSequence so far)), under a new tree and time-stamp. */

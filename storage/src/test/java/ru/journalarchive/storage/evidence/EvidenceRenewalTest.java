@@ -97,6 +97,25 @@ class EvidenceRenewalTest {
     }
 
     @Test
+    void recordsBuiltAfterTheirDigestIsRetiredHashTheManifestsWithTheNewDigest() throws Exception {
+        f.tsa.to = b;
+        var retiring = f.records(EvidencePolicy.defaults(RetentionMode.COMPLIANCE)
+                .retiring(EvidenceDigest.STREEBOG_256, EvidenceDigest.STREEBOG_512), f.archive.archive);
+        var alone = f.store("n0"); // a record over one package: its root is the leaf itself
+        assertThat(retiring.buildDue()).hasSize(1);
+        var together = List.of(f.store("n1"), f.store("n2"));
+        assertThat(retiring.buildDue()).hasSize(1);
+
+        for (var d : List.of(alone, together.get(0), together.get(1))) {
+            byte[] evidence = retiring.evidenceFor(d.documentId()).orElseThrow();
+            var stamp = EvidenceRecord.getInstance(evidence).getArchiveTimeStampSequence().getArchiveTimeStampChains()[0]
+                    .getArchiveTimestamps()[0];
+            assertThat(stamp.getDigestAlgorithmIdentifier().getAlgorithm()).isEqualTo(EvidenceDigest.STREEBOG_512.oid());
+            EvidenceFixture.verified(evidence, f.manifest(d));
+        }
+    }
+
+    @Test
     void aRetiredDigestGivesAHashTreeRenewalInANewChain() throws Exception {
         f.tsa.to = b;
         var docs = List.of(f.store("h0"), f.store("h1"), f.store("h2"));
