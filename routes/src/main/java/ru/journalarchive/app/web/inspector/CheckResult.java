@@ -65,7 +65,7 @@ public record CheckResult(String file, String verdict, String verdictClass, List
         for (String r : reasons) if (r.contains("отозван ")) return new Line("Отзыв сертификата", r, false);
         for (String r : reasons) if (r.contains("об отзыве") || r.contains("списка отозванных") || r.contains("список отозванных"))
             return new Line("Отзыв сертификата", "нет сведений", null);
-        return new Line("Отзыв сертификата", "не отозван (по спискам отозванных сертификатов и ответам OCSP)", true);
+        return new Line("Отзыв сертификата", "не отозван (по спискам отозванных сертификатов или ответам OCSP)", true);
     }
 
     private static void add(List<Line> lines, String label, String value) {
