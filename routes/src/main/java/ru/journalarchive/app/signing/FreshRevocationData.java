@@ -53,6 +53,8 @@ public final class FreshRevocationData {
     private final Map<String, X509CRL> newestCrls = new ConcurrentHashMap<>();
     /** The newest OCSP answer seen per certificate. */
     private final Map<X509Certificate, OcspStatus> newestOcsps = new ConcurrentHashMap<>();
+    /** Each certificate's issuer once found: a GOST signature check per certificate, not one per certificate per signature raised. */
+    private final Map<X509Certificate, X509Certificate> issuers = new ConcurrentHashMap<>();
 
     public FreshRevocationData(List<CrlSource> crlSources, List<OcspSource> ocspSources, Duration grace, Duration retry,
                                Clock clock) {
@@ -102,8 +104,16 @@ public final class FreshRevocationData {
     }
 
     /** The certificate's issuer among {@code certificates} when the certificate names an OCSP responder; null otherwise. */
-    private static X509Certificate ocspIssuer(X509Certificate c, Collection<X509Certificate> certificates) {
+    private X509Certificate ocspIssuer(X509Certificate c, Collection<X509Certificate> certificates) {
         if (OcspFetcher.responders(c).isEmpty()) return null;
+        var known = issuers.get(c);
+        if (known != null) return known;
+        var found = issuerAmong(c, certificates);
+        if (found != null) issuers.put(c, found);
+        return found;
+    }
+
+    private static X509Certificate issuerAmong(X509Certificate c, Collection<X509Certificate> certificates) {
         for (var candidate : certificates) {
             if (!candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal())) continue;
             try {
