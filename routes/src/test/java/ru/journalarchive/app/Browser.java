@@ -89,6 +89,11 @@ final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** The element once the page shows it: the answer to a submitted upload comes when the server has checked it. */
+    WebElement shown(String css) {
+        return await(Duration.ofSeconds(30), d -> all(css).stream().findFirst().orElse(null));
+    }
+
     /** Waits for the condition; on timeout the failure shows the page's text and its console. */
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         try {

@@ -54,7 +54,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.find("#file").sendKeys(pdf.toString());
             browser.find("#signature").sendKeys(sig.toString());
             browser.find("#upload button").click();
-            assertThat(browser.text("#verdict")).isEqualTo("Подпись подтверждена");
+            assertThat(browser.shown("#verdict").getText()).isEqualTo("Подпись подтверждена");
             String result = browser.text("#result");
             assertThat(result).contains("Подпись 1 (в PDF)", "Подпись 2 (открепленная, .sig)", "Лебедева Ирина Викторовна", "Директор",
                     "МБОУ «СОШ № 18»", "12345678901", "9102012345", "подтверждает время", "документ не изменён после подписания",
@@ -65,7 +65,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.find("#file").sendKeys(copy.toString());
             browser.find("#signature").sendKeys(sig.toString());
             browser.find("#upload button").click();
-            assertThat(browser.text("#verdict")).isEqualTo("Подпись не подтверждена");
+            assertThat(browser.shown("#verdict").getText()).isEqualTo("Подпись не подтверждена");
             assertThat(browser.text("#result")).contains("документ изменён после подписания");
             browser.accessible().screenshot("inspector-invalid");
 
@@ -79,7 +79,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.open("/inspector");
             browser.find("#documentId").sendKeys(LEDGER);
             browser.find("#documentId").submit();
-            assertThat(browser.text("#verdict")).isEqualTo("Подпись подтверждена");
+            assertThat(browser.shown("#verdict").getText()).isEqualTo("Подпись подтверждена");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM document_read WHERE reader = 'inspector-page'", Integer.class))
                     .isEqualTo(reads + 2);
             browser.open("/inspector");
