@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -64,6 +65,11 @@ public class WebSecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/schools/{school}/signing", "/schools/{school}/signing/**")
                                 .access(SecurityConfig.directorOfSchool())
                         .requestMatchers("/inspector", "/inspector/**").hasAnyRole("INSPECTOR", "ARCHIVIST")
+                        .requestMatchers("/archive/disposal", "/archive/disposal/**").hasRole("ARCHIVIST")
+                        .requestMatchers(HttpMethod.POST, "/archive/documents/*/legal-hold").hasRole("ARCHIVIST")
+                        .requestMatchers("/archive", "/archive/**").hasAnyRole("ARCHIVIST", "INSPECTOR")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/monitoring", "/monitoring/**").hasAnyRole("ADMIN", "INSPECTOR")
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
                 .build();
