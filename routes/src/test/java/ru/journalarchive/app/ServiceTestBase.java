@@ -162,6 +162,26 @@ abstract class ServiceTestBase {
         return new YearEnd(run, planned, ids);
     }
 
+    /**
+     * The year end of one class with its summary ledger signed by the director's server key and archived;
+     * the ledger's document id. The class's other documents stay waiting for the director.
+     */
+    String archivedLedger(String classId) throws Exception {
+        String ledger = "summary-ledger--demo--2025--year--" + classId;
+        yearEndAwaitingTheDirector(classId);
+        var response = director("POST", "/api/v1/schools/demo/signing-queue/sign", json.writeValueAsString(
+                java.util.Map.of("documentIds", java.util.List.of(ledger))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get(0).get("result").asText()).isEqualTo("APPROVED");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM run_document WHERE document_id = ? AND state = 'ARCHIVED'", Integer.class,
+                ledger) == 0) {
+            assertThat(System.nanoTime()).as("the ledger was not archived").isLessThan(deadline);
+            Thread.sleep(300);
+        }
+        return ledger;
+    }
+
     /** The token signs each step of an answer to the demo school's director (see {@link TestToken#signs}). */
     java.util.List<java.util.Map<String, String>> tokenSigns(TestToken token, JsonNode steps, String stage) throws Exception {
         return token.signs(steps, stage, session -> http.send(HttpRequest.newBuilder(uri("/api/v1/schools/demo/signing-queue/external/"
