@@ -16,11 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SchoolRegistry {
 
-    public record TokenInfo(long id, String schoolCode, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
+    /** A token as listed: never its secret. lastUsedAt: null while never presented; kept to the minute. */
+    public record TokenInfo(long id, String schoolCode, String label, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
+                            OffsetDateTime revokedAt) {}
 
     public record IssuedToken(long id, String token) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A push is a hot path: its token's last use is written once a minute at most. */
+    private static final int LAST_USE_SECONDS = 60;
     private final JdbcTemplate jdbc;
 
     public SchoolRegistry(JdbcTemplate jdbc) {
@@ -68,19 +72,30 @@ public class SchoolRegistry {
 
     public List<TokenInfo> tokens(String schoolCode) {
         return jdbc.query("""
-                SELECT t.id, s.code, t.label, t.created_at, t.revoked_at FROM api_token t JOIN school s ON s.id = t.school_id
+                SELECT t.id, s.code, t.label, t.created_at, t.last_used_at, t.revoked_at FROM api_token t JOIN school s ON s.id = t.school_id
                 WHERE s.code = ? ORDER BY t.id""", (rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)), schoolCode);
+                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)),
+                schoolCode);
     }
 
-    /** The school and label of a live token, if the token is one. */
+    /** The school and label of a live token, if the token is one; its last use is recorded (see {@link #LAST_USE_SECONDS}). */
     public Optional<TokenInfo> authenticate(String token) {
-        return jdbc.query("""
-                SELECT t.id, s.code, t.label, t.created_at, t.revoked_at FROM api_token t JOIN school s ON s.id = t.school_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL""", (rs, n) -> new TokenInfo(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), null), (Object) sha256(token))
-                .stream().findFirst();
+        var found = jdbc.query("""
+                SELECT t.id, s.code, t.label, t.created_at, t.last_used_at,
+                       t.last_used_at IS NULL OR t.last_used_at < now() - ? * interval '1 second' AS stale
+                FROM api_token t JOIN school s ON s.id = t.school_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL""", (rs, n) -> new Found(new TokenInfo(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), null),
+                rs.getBoolean(6)), LAST_USE_SECONDS, sha256(token)).stream().findFirst();
+        // The condition again, so that nodes and threads that saw the same stale time write it once between them.
+        found.filter(Found::lastUseStale).ifPresent(f -> jdbc.update("""
+                UPDATE api_token SET last_used_at = now()
+                WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - ? * interval '1 second')""",
+                f.token().id(), LAST_USE_SECONDS));
+        return found.map(Found::token);
     }
+
+    private record Found(TokenInfo token, boolean lastUseStale) {}
 
     private static byte[] sha256(String token) {
         try {

@@ -6,6 +6,7 @@ import ru.journalarchive.app.security.Role;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -30,39 +31,39 @@ import ru.journalarchive.journal.school.SchoolRegistry;
 @SecurityRequirement(name = "login")
 public class AdminController {
 
-    public record NewSchool(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",
-            message = "код школы: латинские строчные буквы, цифры и дефис, до 40 символов") String code,
-                            @NotBlank @Size(max = 500) String name) {}
+    // The rules of the administrator's forms as well (web/admin): one message per broken rule, written for a person.
+    public record NewSchool(@NotNull(message = "Укажите код школы") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",
+            message = "Код школы: латинские строчные буквы, цифры и дефис (не первым), до 40 символов") String code,
+                            @NotBlank(message = "Укажите название школы")
+                            @Size(max = 500, message = "Название школы — не длиннее 500 символов") String name) {}
 
-    public record NewToken(@NotBlank @Size(max = 200) String label) {}
+    public record NewToken(@NotBlank(message = "Укажите название токена: какая система и где им пользуется")
+                           @Size(max = 200, message = "Название токена — не длиннее 200 символов") String label) {}
 
     /** school: for a director only. */
-    public record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "логин: латинские буквы, цифры, . _ @ -")
-                          String username,
-                          @NotBlank @Size(min = 12, max = 200, message = "пароль не короче 12 символов") String password,
-                          @jakarta.validation.constraints.NotNull Role role, String school,
-                          @NotBlank @Size(max = 300) String fullName) {}
+    public record NewUser(@NotNull(message = "Укажите логин") @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}",
+                                  message = "Логин: латинские буквы, цифры и . _ @ -, до 100 символов") String username,
+                          @NotNull(message = "Укажите пароль")
+                          @Size(min = 12, max = 200, message = "Пароль — не короче 12 и не длиннее 200 символов") String password,
+                          @NotNull(message = "Выберите роль") Role role, String school,
+                          @NotBlank(message = "Укажите фамилию, имя и отчество")
+                          @Size(max = 300, message = "ФИО — не длиннее 300 символов") String fullName) {}
 
     private final SchoolRegistry registry;
     private final AppUsers users;
+    private final Accounts accounts;
 
-    public AdminController(SchoolRegistry registry, AppUsers users) {
+    public AdminController(SchoolRegistry registry, AppUsers users, Accounts accounts) {
         this.registry = registry;
         this.users = users;
+        this.accounts = accounts;
     }
 
     @Operation(summary = "Создать пользователя (директор школы, архивист, проверяющий, администратор) или сменить ему пароль")
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     public AppUsers.UserInfo addUser(@Valid @RequestBody NewUser user) {
-        if (user.role() == Role.DIRECTOR) registry.find(String.valueOf(user.school()))
-                .orElseThrow(() -> new UnknownSchoolException(String.valueOf(user.school())));
-        try {
-            return users.add(user.username(), user.password(), user.role(), user.role() == Role.DIRECTOR ? user.school() : null,
-                    user.fullName());
-        } catch (IllegalArgumentException e) {
-            throw new ru.journalarchive.app.RejectedRequest("role", "Роль не подходит: " + e.getMessage());
-        }
+        return accounts.add(user);
     }
 
     @Operation(summary = "Пользователи")
@@ -74,7 +75,7 @@ public class AdminController {
     @Operation(summary = "Заблокировать пользователя")
     @DeleteMapping("/users/{username}")
     public ResponseEntity<Void> disable(@PathVariable String username) {
-        return users.disable(username) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return accounts.disable(username) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @Operation(summary = "Зарегистрировать школу (или переименовать)")
