@@ -79,7 +79,10 @@ public class ApiProblems {
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(Exception e) {
         return body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый формат",
-                "Пакет передаётся как application/json.", List.of(new Problem("", "Ожидается Content-Type: application/json"))));
+                "Пакет передаётся как application/json, документ Schedule ФГИС «Моя школа» — как "
+                        + ru.journalarchive.app.ingest.schedule.ScheduleDocument.MEDIA_TYPE + ".",
+                List.of(new Problem("", "Ожидается Content-Type: application/json или "
+                        + ru.journalarchive.app.ingest.schedule.ScheduleDocument.MEDIA_TYPE))));
     }
 
     /** A request body that breaks its declared constraints: every broken field, by name. */

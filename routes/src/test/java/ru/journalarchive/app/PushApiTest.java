@@ -157,7 +157,7 @@ class PushApiTest extends ServiceTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode post = body(response).at("/paths/~1api~1v1~1schools~1{school}~1batches/post");
         assertThat(post.at("/requestBody/content/application~1json/examples")).isNotEmpty();
-        assertThat(post.at("/responses/422/content/application~1problem+json/example")).isNotEmpty();
+        assertThat(post.at("/responses/422/content/application~1problem+json/examples/пакет/value")).isNotEmpty();
         assertThat(body(response).at("/components/schemas/Batch/properties/marks")).isNotEmpty();
     }
 }

@@ -25,12 +25,15 @@ public class BatchIngestion {
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final JournalRules defaultRules;
     private final ObjectMapper json = new ObjectMapper();
 
     public BatchIngestion(DataSource dataSource, PlatformTransactionManager transactionManager, JournalRules defaultRules) {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
         this.defaultRules = defaultRules;
     }
 
@@ -51,18 +54,39 @@ public class BatchIngestion {
         });
     }
 
-    private IngestResult ingest(Connection c, String schoolCode, Batch batch, byte[] hash, String channel, String actor)
-            throws SQLException, IOException {
-        long schoolId;
-        JournalRules rules;
+    /**
+     * The problems the batch would be rejected for, in a read-only transaction that writes nothing: for
+     * a format mapped into batches that has problems of its own and reports them together with these.
+     */
+    public List<Problem> validate(String schoolCode, Batch batch) {
+        return readOnly.execute(tx -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                SchoolRules school = school(connection, schoolCode);
+                return new BatchValidator(school.rules()).validate(batch, KnownRecords.load(connection, school.id(), batch));
+            } catch (SQLException e) {
+                throw new IllegalStateException("validating batch " + batch.batchId() + " failed", e);
+            }
+        });
+    }
+
+    private record SchoolRules(long id, JournalRules rules) {}
+
+    private SchoolRules school(Connection c, String schoolCode) throws SQLException {
         try (var st = c.prepareStatement("SELECT id, mark_scale, attendance_codes FROM school WHERE code = ?")) {
             st.setString(1, schoolCode);
             try (var rs = st.executeQuery()) {
                 if (!rs.next()) throw new UnknownSchoolException(schoolCode);
-                schoolId = rs.getLong(1);
-                rules = defaultRules.forSchool(textList(rs.getArray(2)), textList(rs.getArray(3)));
+                return new SchoolRules(rs.getLong(1), defaultRules.forSchool(textList(rs.getArray(2)), textList(rs.getArray(3))));
             }
         }
+    }
+
+    private IngestResult ingest(Connection c, String schoolCode, Batch batch, byte[] hash, String channel, String actor)
+            throws SQLException, IOException {
+        SchoolRules school = school(c, schoolCode);
+        long schoolId = school.id();
+        JournalRules rules = school.rules();
         try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             st.setInt(1, "journal-ingest".hashCode());
             st.setInt(2, (int) schoolId);

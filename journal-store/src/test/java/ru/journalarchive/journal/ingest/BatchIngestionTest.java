@@ -131,6 +131,21 @@ class BatchIngestionTest {
     }
 
     @Test
+    void validatingABatchReportsWhatItsIngestionWouldAndWritesNothing() {
+        Batch.Mark good = demo.batches().get(2).marks().get(0);
+        var bad = withMarks("validate-1", List.of(
+                new Batch.Mark("v1", good.lessonId(), good.studentId(), "7", "К", BigDecimal.ONE, good.enteredAt()),
+                new Batch.Mark("v2", good.lessonId(), "no-such-student", "5", "О", null, good.enteredAt())));
+        var fine = withMarks("validate-2", List.of(
+                new Batch.Mark("v3", good.lessonId(), good.studentId(), "5", "О", null, good.enteredAt())));
+        TableState before = TableState.of(jdbc);
+        assertThat(ingestion.validate("demo", bad)).extracting(Problem::path).containsExactly("marks[0].value", "marks[1].studentId");
+        assertThat(ingestion.validate("demo", fine)).isEmpty();
+        assertThatThrownBy(() -> ingestion.validate("no-such-school", fine)).isInstanceOf(UnknownSchoolException.class);
+        assertThat(TableState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
     void aLessonOutsideTheAcademicYearIsRejected() {
         Batch.Lesson l = demo.batches().get(1).lessons().get(0);
         var summer = new Batch.Lesson("summer-1", l.classId(), null, l.subjectId(), l.teacherId(), null,

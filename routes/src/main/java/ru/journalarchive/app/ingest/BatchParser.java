@@ -27,10 +27,15 @@ public class BatchParser {
     }
 
     public Batch parse(byte[] body) {
+        return read(reader, body);
+    }
+
+    /** Any JSON document read with the same answers: the path of a bad value and, in Russian, what is wrong. */
+    public static <T> T read(ObjectReader reader, byte[] body) {
         try {
-            Batch batch = reader.readValue(body);
-            if (batch == null) throw new MalformedBatchException(List.of(new Problem("", "Пустое тело запроса")));
-            return batch;
+            T document = reader.readValue(body);
+            if (document == null) throw new MalformedBatchException(List.of(new Problem("", "Пустое тело запроса")));
+            return document;
         } catch (JsonMappingException e) {
             throw new MalformedBatchException(List.of(new Problem(path(e), describe(e))));
         } catch (JsonProcessingException e) {
