@@ -49,6 +49,11 @@ class PageAuthorizationMatrixTest extends ServiceTestBase {
             MATRIX.put(m, EnumSet.of(Person.DIRECTOR));
         for (String m : List.of("GET /inspector", "POST /inspector/upload", "POST /inspector/archive", "GET /inspector/protocol"))
             MATRIX.put(m, EnumSet.of(Person.INSPECTOR, Person.ARCHIVIST));
+        for (String m : List.of("GET /admin/schools", "POST /admin/schools", "GET /admin/schools/{code}", "POST /admin/schools/{code}/name",
+                "POST /admin/schools/{code}/tokens", "POST /admin/schools/{code}/tokens/{id}/revoke", "GET /admin/users",
+                "POST /admin/users", "POST /admin/users/{username}/password", "POST /admin/users/{username}/disable",
+                "GET /admin/health", "POST /admin/health/fixity"))
+            MATRIX.put(m, EnumSet.of(Person.ADMIN));
     }
 
     static final Map<Person, Session> SESSIONS = new EnumMap<>(Person.class);
