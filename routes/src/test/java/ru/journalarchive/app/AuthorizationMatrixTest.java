@@ -72,7 +72,8 @@ class AuthorizationMatrixTest extends ServiceTestBase {
                 "GET /api/v1/documents/{id}/package.zip", "GET /api/v1/documents/{id}/verification"))
             MATRIX.put(m, EnumSet.of(Caller.ARCHIVIST, Caller.INSPECTOR, Caller.DIRECTOR));
         MATRIX.put("PUT /api/v1/documents/{id}/legal-hold", EnumSet.of(Caller.ARCHIVIST));
-        for (String m : List.of("GET /api/v1/disposal/eligible", "POST /api/v1/disposal/acts", "GET /api/v1/disposal/acts/{id}/act.pdf",
+        for (String m : List.of("GET /api/v1/disposal/eligible", "POST /api/v1/disposal/acts", "GET /api/v1/disposal/acts",
+                "GET /api/v1/disposal/acts/{id}/act.pdf",
                 "POST /api/v1/disposal/acts/{id}/confirm"))
             MATRIX.put(m, EnumSet.of(Caller.ARCHIVIST));
         MATRIX.put("POST /api/v1/verifications", EnumSet.of(Caller.INSPECTOR, Caller.ARCHIVIST));

@@ -24,6 +24,12 @@ public final class DisposalActPrinter implements Disposal.ActPrinter {
         this.zone = zone;
     }
 
+    /** The printer for an act prepared now by {@code preparedBy}, with the configured organisation and time zone. */
+    public static DisposalActPrinter of(ReportEngine engine, ru.journalarchive.app.config.JournalArchiveProperties properties,
+                                        String preparedBy) {
+        return new DisposalActPrinter(engine, properties.storage().organisation(), preparedBy, ZoneId.of(properties.reports().timeZone()));
+    }
+
     @Override
     public byte[] print(long number, Instant preparedAt, List<ArchivedDocument> documents) {
         var items = documents.stream().map(d -> new DisposalAct.Item(d.documentId(),

@@ -3,8 +3,12 @@ package ru.journalarchive.storage.catalogue;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +37,36 @@ public final class Disposal {
 
     public record Outcome(long actId, int disposed, List<Refusal> refused) {}
 
+    /** An act as the archivist's list shows it: who prepared it, whether it is confirmed, and what became of its documents. */
+    public record ActSummary(long id, Instant preparedAt, String preparedBy, String status, Instant confirmedAt, String confirmedBy,
+                             int documents, int disposed, int refused) {
+
+        public boolean confirmed() {
+            return "CONFIRMED".equals(status);
+        }
+    }
+
+    /** A document of an act: destroyed when disposedAt is set, kept with the reason when refusal is. */
+    public record ActItem(ArchivedDocument document, Instant disposedAt, String refusal) {}
+
+    /** Documents an archivist selected that may not go into an act, each with the reason; nothing was prepared. */
+    public static final class NotEligible extends IllegalArgumentException {
+
+        private final List<Refusal> refusals;
+
+        public NotEligible(List<Refusal> refusals) {
+            super("Не подлежат уничтожению: " + String.join("; ", refusals.stream().map(r -> r.documentId() + " — " + r.reason())
+                    .toList()));
+            this.refusals = List.copyOf(refusals);
+        }
+
+        public List<Refusal> refusals() {
+            return refusals;
+        }
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     private final Catalogue catalogue;
     private final LockedObjects archive;
     private final JdbcTemplate jdbc;
@@ -49,11 +83,30 @@ public final class Disposal {
 
     /** Documents kept until {@code asOf} or earlier, not held and not yet destroyed, oldest retention first. */
     public List<ArchivedDocument> eligible(Instant asOf) {
-        return jdbc.queryForList("""
-                SELECT document_id FROM archived_document
-                WHERE retain_until <= ? AND NOT legal_hold AND disposed_by_act IS NULL
-                ORDER BY retain_until, document_id""", String.class, Timestamp.from(asOf))
+        return eligible(asOf, null, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} eligible documents of one school (of all when {@code school} is null), oldest retention first. */
+    public List<ArchivedDocument> eligible(Instant asOf, String school, int limit) {
+        return jdbc.queryForList("SELECT document_id FROM archived_document WHERE " + ELIGIBLE
+                        + " ORDER BY retain_until, document_id LIMIT ?", String.class, Timestamp.from(asOf), school, school, limit)
                 .stream().map(id -> catalogue.find(id).orElseThrow()).toList();
+    }
+
+    /** How many documents {@link #eligible(Instant, String, int)} would list without a limit. */
+    public int countEligible(Instant asOf, String school) {
+        return jdbc.queryForObject("SELECT count(*) FROM archived_document WHERE " + ELIGIBLE, Integer.class, Timestamp.from(asOf),
+                school, school);
+    }
+
+    private static final String ELIGIBLE = "retain_until <= ? AND NOT legal_hold AND disposed_by_act IS NULL "
+            + "AND (?::text IS NULL OR school = ?)";
+
+    /** How many documents have run out but are kept by a legal hold: the page says why they are not offered. */
+    public int heldPastRetention(Instant asOf) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM archived_document
+                WHERE retain_until <= ? AND legal_hold AND disposed_by_act IS NULL""", Integer.class, Timestamp.from(asOf));
     }
 
     /** Prepares an act for every document eligible now; returns its number (nothing is deleted yet). */
@@ -61,6 +114,44 @@ public final class Disposal {
         Instant now = clock.instant();
         var documents = eligible(now);
         if (documents.isEmpty()) throw new IllegalStateException("Нет документов с истёкшим сроком хранения");
+        return record(actor, now, documents, printer);
+    }
+
+    /**
+     * Prepares an act for the selected documents (nothing is deleted yet). Every one must be eligible now;
+     * otherwise nothing is prepared and {@link NotEligible} names each refused document with its reason.
+     */
+    public long prepare(String actor, List<String> documentIds, ActPrinter printer) {
+        var ids = new LinkedHashSet<String>();
+        documentIds.stream().filter(id -> id != null && !id.isBlank()).map(String::trim).forEach(ids::add);
+        if (ids.isEmpty()) throw new IllegalArgumentException("Не выбрано ни одного документа");
+        Instant now = clock.instant();
+        var documents = new ArrayList<ArchivedDocument>();
+        var refused = new ArrayList<Refusal>();
+        for (String id : ids) {
+            var document = catalogue.find(id);
+            String reason = ineligibility(document, now);
+            if (reason != null) refused.add(new Refusal(id, reason));
+            else documents.add(document.get());
+        }
+        if (!refused.isEmpty()) throw new NotEligible(refused);
+        // The act lists its documents as the eligible list does: oldest retention first.
+        documents.sort(Comparator.comparing((ArchivedDocument d) -> d.retainUntil().toInstant()).thenComparing(ArchivedDocument::documentId));
+        return record(actor, now, documents, printer);
+    }
+
+    /** Why a document may not go into an act now, or null if it may. */
+    private static String ineligibility(Optional<ArchivedDocument> found, Instant now) {
+        if (found.isEmpty()) return "Документа нет в архиве";
+        var document = found.get();
+        if (document.disposedByAct() != null) return "Уже уничтожен по акту № " + document.disposedByAct();
+        if (document.legalHold()) return "На документ наложено удержание (legal hold)";
+        if (document.retainUntil().toInstant().isAfter(now))
+            return "Срок хранения не истёк: хранится до " + document.retainUntil().format(DATE);
+        return null;
+    }
+
+    private long record(String actor, Instant now, List<ArchivedDocument> documents, ActPrinter printer) {
         long number = jdbc.queryForObject("SELECT nextval('disposal_act_id_seq')", Long.class);
         byte[] pdf = printer.print(number, now, documents);
         transactions.executeWithoutResult(tx -> {
@@ -74,6 +165,36 @@ public final class Disposal {
         });
         log.info("disposal act {} prepared by {}: {} documents", number, actor, documents.size());
         return number;
+    }
+
+    private static final String ACTS = """
+            SELECT a.id, a.prepared_at, a.prepared_by, a.status, a.confirmed_at, a.confirmed_by, count(i.document_id) AS documents,
+                   count(i.disposed_at) AS disposed, count(i.refusal) AS refused
+            FROM disposal_act a LEFT JOIN disposal_act_item i ON i.act_id = a.id""";
+
+    /** The newest acts first, at most {@code limit}. */
+    public List<ActSummary> acts(int limit) {
+        return jdbc.query(ACTS + " GROUP BY a.id ORDER BY a.id DESC LIMIT ?", this::summary, limit);
+    }
+
+    public Optional<ActSummary> act(long act) {
+        return jdbc.query(ACTS + " WHERE a.id = ? GROUP BY a.id", this::summary, act).stream().findFirst();
+    }
+
+    /** The act's documents in the act's order, each with what became of it (catalogue rows stay after destruction). */
+    public List<ActItem> items(long act) {
+        return jdbc.query("SELECT document_id, disposed_at, refusal FROM disposal_act_item WHERE act_id = ? ORDER BY position",
+                (rs, n) -> new ActItem(catalogue.find(rs.getString(1)).orElseThrow(), instant(rs.getTimestamp(2)), rs.getString(3)), act);
+    }
+
+    private ActSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ActSummary(rs.getLong("id"), rs.getTimestamp("prepared_at").toInstant(), rs.getString("prepared_by"),
+                rs.getString("status"), instant(rs.getTimestamp("confirmed_at")), rs.getString("confirmed_by"), rs.getInt("documents"),
+                rs.getInt("disposed"), rs.getInt("refused"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     public byte[] actPdf(long act) {
@@ -91,7 +212,7 @@ public final class Disposal {
             throw new IllegalArgumentException("Акт № " + act + " не найден");
         for (String id : pending) {
             var document = catalogue.find(id).orElseThrow();
-            String refusal = refusal(document);
+            String refusal = refusal(document, act);
             if (refusal == null) refusal = destroy(document);
             if (refusal != null) {
                 jdbc.update("UPDATE disposal_act_item SET refusal = ? WHERE act_id = ? AND document_id = ?", refusal, act, id);
@@ -114,10 +235,13 @@ public final class Disposal {
         return new Outcome(act, disposed, refused);
     }
 
-    private String refusal(ArchivedDocument document) {
+    private String refusal(ArchivedDocument document, long act) {
+        // Two open acts may list one document: the second confirmation must not claim what the first destroyed.
+        if (document.disposedByAct() != null && document.disposedByAct() != act)
+            return "Уже уничтожен по акту № " + document.disposedByAct();
         if (document.legalHold()) return "На документ наложено удержание (legal hold)";
         if (document.retainUntil().toInstant().isAfter(clock.instant()))
-            return "Срок хранения продлён до " + document.retainUntil().toLocalDate();
+            return "Срок хранения продлён до " + document.retainUntil().format(DATE);
         return null;
     }
 

@@ -3,8 +3,6 @@ package ru.journalarchive.storage.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.minio.SetObjectRetentionArgs;
-import io.minio.messages.Retention;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.journalarchive.storage.archive.Manifest;
-import ru.journalarchive.storage.archive.StoredVersion;
 import ru.journalarchive.storage.retention.RetentionMode;
 import ru.journalarchive.storage.testing.ArchiveFixture;
+import ru.journalarchive.storage.testing.ShortRetention;
 
 /**
  * Destruction after retention: only what has run out and is not held is listed, the act is kept,
@@ -55,13 +53,14 @@ class DisposalTest {
         var kept = f.writer.store(f.ledger("kept-ledger-" + f.run));
         var lockedOnServer = f.writer.store(f.ledger("locked-ledger-" + f.run));
         var runsOut = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3);
-        for (var document : List.of(expired, heldBeforeListing, heldAfterListing)) shortenWithBypass(document, runsOut);
+        for (var document : List.of(expired, heldBeforeListing, heldAfterListing))
+            ShortRetention.shorten(f.s3, f.bucket, f.jdbc, document, runsOut);
         // The catalogue claims this one has run out, but its COMPLIANCE lock on the server says 2052.
         f.jdbc.update("UPDATE archived_document SET retain_until = ? WHERE document_id = ?", Timestamp.from(runsOut.toInstant()),
                 lockedOnServer.documentId());
         var holds = new LegalHolds(f.catalogue, f.archive, f.jdbc, transactions);
         holds.place(heldBeforeListing.documentId(), "Проверка прокуратуры", "archivist:petrova");
-        Thread.sleep(Math.max(0, runsOut.toInstant().toEpochMilli() - System.currentTimeMillis()) + 1000);
+        ShortRetention.waitPast(runsOut);
 
         var disposal = new Disposal(f.catalogue, f.archive, f.jdbc, transactions, Clock.systemUTC());
         assertThat(disposal.eligible(Instant.now()).stream().map(ArchivedDocument::documentId))
@@ -108,19 +107,76 @@ class DisposalTest {
                 .hasMessage("Нет документов с истёкшим сроком хранения");
     }
 
-    private static String prefix(ArchivedDocument document) {
-        return document.manifestKey().substring(0, document.manifestKey().length() - Manifest.FILE.length());
+    @Test
+    void anActFromASelectionTakesOnlyEligibleDocumentsAndSaysWhyEachOtherIsRefused() throws Exception {
+        var governance = f.writer(RetentionMode.GOVERNANCE, f.retrying);
+        var first = governance.store(f.ledger("first-ledger-" + f.run));
+        var second = governance.store(f.ledger("second-ledger-" + f.run));
+        var held = governance.store(f.ledger("hold-ledger-" + f.run));
+        var kept = f.writer.store(f.ledger("young-ledger-" + f.run));
+        var runsOut = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3);
+        for (var document : List.of(first, second, held)) ShortRetention.shorten(f.s3, f.bucket, f.jdbc, document, runsOut);
+        var holds = new LegalHolds(f.catalogue, f.archive, f.jdbc, transactions);
+        holds.place(held.documentId(), "Запрос суда", "archivist:petrova");
+        ShortRetention.waitPast(runsOut);
+        var disposal = new Disposal(f.catalogue, f.archive, f.jdbc, transactions, Clock.systemUTC());
+        Disposal.ActPrinter printer = (number, at, documents) -> ("Акт № " + number + ": " + documents.stream()
+                .map(ArchivedDocument::documentId).toList()).getBytes(StandardCharsets.UTF_8);
+        int acts = f.jdbc.queryForObject("SELECT count(*) FROM disposal_act", Integer.class);
+
+        assertThat(disposal.heldPastRetention(Instant.now())).isGreaterThanOrEqualTo(1);
+        int eligible = disposal.countEligible(Instant.now(), "demo");
+        assertThat(eligible).isGreaterThanOrEqualTo(2);
+        assertThat(disposal.eligible(Instant.now(), "demo", 1)).hasSize(1);
+        assertThat(disposal.eligible(Instant.now(), "demo", eligible)).extracting(ArchivedDocument::documentId)
+                .contains(first.documentId(), second.documentId()).doesNotContain(held.documentId(), kept.documentId());
+        assertThat(disposal.countEligible(Instant.now(), "no-such-school")).isZero();
+        assertThatThrownBy(() -> disposal.prepare("archivist:petrova", List.of(first.documentId(), held.documentId(),
+                kept.documentId(), "no-such-" + f.run), printer))
+                .isInstanceOfSatisfying(Disposal.NotEligible.class, e -> assertThat(e.refusals()).containsExactly(
+                        new Disposal.Refusal(held.documentId(), "На документ наложено удержание (legal hold)"),
+                        new Disposal.Refusal(kept.documentId(), "Срок хранения не истёк: хранится до 01.01.2052"),
+                        new Disposal.Refusal("no-such-" + f.run, "Документа нет в архиве")))
+                .hasMessageStartingWith("Не подлежат уничтожению: " + held.documentId() + " — На документ наложено удержание");
+        assertThatThrownBy(() -> disposal.prepare("archivist:petrova", List.of(" "), printer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Не выбрано ни одного документа");
+        assertThat(f.jdbc.queryForObject("SELECT count(*) FROM disposal_act", Integer.class)).as("nothing prepared").isEqualTo(acts);
+
+        long act = disposal.prepare("archivist:petrova", List.of(second.documentId(), first.documentId(), first.documentId()), printer);
+        assertThat(new String(disposal.actPdf(act), StandardCharsets.UTF_8))
+                .isEqualTo("Акт № " + act + ": " + List.of(first.documentId(), second.documentId()));
+        assertThat(disposal.items(act)).extracting(i -> i.document().documentId()).containsExactly(first.documentId(), second.documentId());
+        assertThat(disposal.act(act)).hasValueSatisfying(a -> {
+            assertThat(a.preparedBy()).isEqualTo("archivist:petrova");
+            assertThat(a.confirmed()).isFalse();
+            assertThat(a.documents()).isEqualTo(2);
+        });
+        // A second open act may list the same document; its confirmation then refuses what the first destroyed.
+        long again = disposal.prepare("archivist:ivanov", List.of(first.documentId()), printer);
+        assertThat(disposal.acts(2)).extracting(Disposal.ActSummary::id).containsExactly(again, act);
+
+        assertThat(disposal.confirm(act, "archivist:ivanov").disposed()).isEqualTo(2);
+        assertThat(disposal.act(act)).hasValueSatisfying(a -> {
+            assertThat(a.confirmed()).isTrue();
+            assertThat(a.confirmedBy()).isEqualTo("archivist:ivanov");
+            assertThat(a.disposed()).isEqualTo(2);
+        });
+        assertThat(disposal.items(act)).allSatisfy(i -> {
+            assertThat(i.disposedAt()).isNotNull();
+            assertThat(i.document().disposedByAct()).isEqualTo(act);
+        });
+        var outcome = disposal.confirm(again, "archivist:ivanov");
+        assertThat(outcome.disposed()).isZero();
+        assertThat(outcome.refused()).containsExactly(new Disposal.Refusal(first.documentId(), "Уже уничтожен по акту № " + act));
+        assertThat(f.catalogue.find(first.documentId()).orElseThrow().disposedByAct()).isEqualTo(act);
+        assertThatThrownBy(() -> disposal.prepare("archivist:petrova", List.of(first.documentId()), printer))
+                .isInstanceOfSatisfying(Disposal.NotEligible.class, e -> assertThat(e.refusals()).singleElement()
+                        .extracting(Disposal.Refusal::reason).isEqualTo("Уже уничтожен по акту № " + act));
+        assertThat(disposal.act(Long.MAX_VALUE)).isEmpty();
+        assertThat(f.versionCounts(prefix(held))).hasSize(4);
     }
 
-    /** Shortens GOVERNANCE retention with the bypass right, straight on the server, and in the catalogue. */
-    private static void shortenWithBypass(ArchivedDocument document, ZonedDateTime until) throws Exception {
-        var versions = new ArrayList<StoredVersion>();
-        versions.add(new StoredVersion(document.manifestKey(), document.manifestVersion(), 0));
-        document.objects().values().forEach(e -> versions.add(new StoredVersion(e.key(), e.versionId(), e.size())));
-        for (var v : versions)
-            f.s3.setObjectRetention(SetObjectRetentionArgs.builder().bucket(f.bucket).object(v.key()).versionId(v.versionId())
-                    .config(new Retention(io.minio.messages.RetentionMode.GOVERNANCE, until)).bypassGovernanceMode(true).build());
-        f.jdbc.update("UPDATE archived_document SET retain_until = ? WHERE document_id = ?", Timestamp.from(until.toInstant()),
-                document.documentId());
+    private static String prefix(ArchivedDocument document) {
+        return document.manifestKey().substring(0, document.manifestKey().length() - Manifest.FILE.length());
     }
 }
