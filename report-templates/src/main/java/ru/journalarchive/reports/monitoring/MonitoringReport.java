@@ -17,7 +17,16 @@ public record MonitoringReport(String schoolName, String periodId, String period
     public record CurriculumCheck(String className, String subjectName, int planned, int given, BigDecimal completionPercent,
                                   int withHomework, BigDecimal homeworkPercent, int substituted) {}
 
-    public record TeacherCheck(String teacherName, int entries, int late, BigDecimal latePercent) {}
+    public record TeacherCheck(String teacherName, int entries, int late, BigDecimal latePercent) {
+
+        /** A teacher with more late entries than this share is named as a violation (the report and the dashboard). */
+        public static final BigDecimal LATE_LIMIT = new BigDecimal("10");
+
+        /** Not a bean property: the JSON twin (and so its hash) stays as it was. */
+        public boolean overLateLimit() {
+            return latePercent != null && latePercent.compareTo(LATE_LIMIT) > 0;
+        }
+    }
 
     public record MarkDisagreement(String studentName, String className, String subjectName, BigDecimal weightedAverage,
                                    int roundedAverage, String periodMark) {}

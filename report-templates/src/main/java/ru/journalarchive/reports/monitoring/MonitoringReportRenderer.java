@@ -3,7 +3,6 @@ package ru.journalarchive.reports.monitoring;
 import static ru.journalarchive.reports.monitoring.SectionedRows.number;
 import static ru.journalarchive.reports.monitoring.SectionedRows.percent;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
@@ -16,9 +15,6 @@ import ru.journalarchive.reports.vocabulary.PeriodNames;
 
 /** Renders the monitoring report of a school and the district roll-up with the same template. */
 public final class MonitoringReportRenderer {
-
-    /** A teacher with more late entries than this share is named as a violation. */
-    private static final BigDecimal LATE_LIMIT = new BigDecimal("10");
 
     private final ReportEngine engine;
     private final ReportRules rules;
@@ -49,9 +45,8 @@ public final class MonitoringReportRenderer {
         rows.section("Своевременность записей по учителям (срок — 12:00 дня, следующего за уроком)",
                 "Учитель", "Записей", "Позже срока", "Доля", "Итог");
         for (var t : r.teachers()) {
-            boolean late = t.latePercent() != null && t.latePercent().compareTo(LATE_LIMIT) > 0;
             rows.row(t.teacherName(), String.valueOf(t.entries()), String.valueOf(t.late()), percent(t.latePercent()),
-                    late ? "нарушение" : "в срок");
+                    t.overLateLimit() ? "нарушение" : "в срок");
         }
         rows.section("Объективность выставления отметок: отметки за период, отличающиеся от округлённого среднего "
                         + "взвешенного более чем на " + rules.periodMarkTolerance(),

@@ -61,7 +61,7 @@ public class WebSecurityConfig implements WebMvcConfigurer {
                                 new NegatedRequestMatcher(new OrRequestMatcher(signing, pdf)), new ContentSecurityPolicyHeaderWriter(POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/vendor/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/schools/{school}/signing", "/schools/{school}/signing/**")
                                 .access(SecurityConfig.directorOfSchool())
                         .requestMatchers("/inspector", "/inspector/**").hasAnyRole("INSPECTOR", "ARCHIVIST")
