@@ -54,6 +54,10 @@ class PageAuthorizationMatrixTest extends ServiceTestBase {
                 "POST /admin/users", "POST /admin/users/{username}/password", "POST /admin/users/{username}/disable",
                 "GET /admin/health", "POST /admin/health/fixity"))
             MATRIX.put(m, EnumSet.of(Person.ADMIN));
+        for (String m : List.of("GET /archive/disposal", "POST /archive/disposal/acts", "GET /archive/disposal/acts/{id}",
+                "POST /archive/disposal/acts/{id}/confirm", "GET /archive/disposal/acts/{id}/act.pdf"))
+            MATRIX.put(m, EnumSet.of(Person.ARCHIVIST));
+        MATRIX.put("GET /monitoring", EnumSet.of(Person.ADMIN, Person.INSPECTOR));
     }
 
     static final Map<Person, Session> SESSIONS = new EnumMap<>(Person.class);
