@@ -61,7 +61,12 @@ class AuthorizationMatrixTest extends ServiceTestBase {
                 "GET /api/v1/admin/users", "DELETE /api/v1/admin/users/{username}", "GET /api/v1/admin/fixity",
                 "POST /api/v1/admin/fixity", "POST /api/v1/archive-runs", "GET /api/v1/archive-runs/{id}",
                 "GET /api/v1/admin/users/{username}/tokens", "POST /api/v1/admin/users/{username}/tokens",
-                "DELETE /api/v1/admin/users/{username}/tokens/{id}"))
+                "DELETE /api/v1/admin/users/{username}/tokens/{id}",
+                // the connectors (issue 17)
+                "GET /api/v1/admin/connectors", "GET /api/v1/admin/connectors/{code}", "PUT /api/v1/admin/connectors/{code}",
+                "DELETE /api/v1/admin/connectors/{code}", "POST /api/v1/admin/connectors/{code}/authorization",
+                "POST /api/v1/admin/connectors/{code}/syncs", "GET /api/v1/admin/connectors/{code}/syncs",
+                "GET /api/v1/admin/connectors/{code}/syncs/{id}"))
             MATRIX.put(m, EnumSet.of(Caller.ADMIN));
         for (String m : List.of("GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}"))
             MATRIX.put(m, PEOPLE);
@@ -129,7 +134,7 @@ class AuthorizationMatrixTest extends ServiceTestBase {
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().substring(0, row.getKey().indexOf(' '));
             String path = row.getKey().substring(method.length() + 1).replace("{school}", "demo").replace("{documentId}", document)
-                    .replace("{name}", "document.pdf").replace("{sessionId}", "no-session").replace("{username}", "nobody")
+                    .replace("{name}", "document.pdf").replace("{sessionId}", "no-session").replace("{username}", "nobody").replace("{code}", "no-source")
                     .replace("{id}", path(row.getKey()));
             for (Caller caller : Caller.values())
                 for (Via via : PEOPLE.contains(caller) ? EnumSet.allOf(Via.class) : EnumSet.of(Via.PASSWORD)) {

@@ -30,7 +30,8 @@ class DockerComposeTest {
             "JA_TRUSTED_ROOTS", "the demo PKI's root is trusted",
             "JA_CRLS", "the demo PKI's CRLs are used",
             "JA_CRL_URLS", "the demo PKI's CAs issue the CRLs the long-term levels need",
-            "LOG_FORMAT", "plain log lines for a person reading docker compose logs");
+            "LOG_FORMAT", "plain log lines for a person reading docker compose logs",
+            "JA_CONNECTORS_KEY", "the demo defines no source to pull from, so it stores no connector tokens");
 
     @SuppressWarnings("unchecked")
     Map<String, Object> compose() throws IOException {

@@ -79,6 +79,8 @@ abstract class ServiceTestBase {
         // run on the same S3 server would (rightly) be taken as already archived.
         registry.add("journal-archive.storage.archive-bucket", () -> "ja-test-archive-" + RUN);
         registry.add("journal-archive.storage.drafts-bucket", () -> "ja-test-drafts-" + RUN);
+        // The connectors' tokens are encrypted with a key from the environment (JA_CONNECTORS_KEY): a test key here.
+        registry.add("journal-archive.connectors.token-key", () -> "dGVzdC1rZXktZm9yLWNvbm5lY3RvcnMtMzItYnl0ZXM=");
         registry.add("journal-archive.admin.password-hash",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD));
     }

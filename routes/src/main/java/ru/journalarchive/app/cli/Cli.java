@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
                 + "commands and bench storage, year-end and api also read the S3_* variables, as the service does."},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:done", "1:failed", "64:usage error"},
         subcommands = {HelpCommand.class, DemoDataCommand.class, SchoolCommand.class, TokenCommand.class, VerifyCommand.class,
-                KeysCommand.class, PasswordHashCommand.class, ArchiveCommand.class, RunCommand.class, BenchCommand.class,
+                KeysCommand.class, PasswordHashCommand.class, ArchiveCommand.class, RunCommand.class, ConnectorCommand.class, BenchCommand.class,
                 CompletionCommand.class})
 public final class Cli {
 
