@@ -60,6 +60,7 @@ class AuthorizationMatrixTest extends ServiceTestBase {
                 "GET /api/v1/admin/schools/{school}/tokens", "DELETE /api/v1/admin/tokens/{id}", "POST /api/v1/admin/users",
                 "GET /api/v1/admin/users", "DELETE /api/v1/admin/users/{username}", "GET /api/v1/admin/fixity",
                 "POST /api/v1/admin/fixity", "POST /api/v1/archive-runs", "GET /api/v1/archive-runs/{id}",
+                "POST /api/v1/archive-runs/{id}/documents/{documentId}/retry",
                 "GET /api/v1/admin/users/{username}/tokens", "POST /api/v1/admin/users/{username}/tokens",
                 "DELETE /api/v1/admin/users/{username}/tokens/{id}",
                 // the connectors (issue 17)
@@ -173,6 +174,7 @@ class AuthorizationMatrixTest extends ServiceTestBase {
 
     /** Ids that exist where it matters: the archived document, run 1, act 1, token 999999. */
     private String path(String row) {
+        if (row.contains("/archive-runs/")) return "1";
         if (row.contains("/documents/")) return document;
         if (row.contains("/tokens/")) return "999999";
         return "1";

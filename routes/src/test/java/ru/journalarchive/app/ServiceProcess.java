@@ -82,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
                 System.getProperty("java.class.path"), JournalArchiveApplication.class.getName(), "serve",
                 "--server.port=" + port, "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--journal-archive.storage.archive-bucket=" + archiveBucket(),
-                "--journal-archive.storage.drafts-bucket=" + draftsBucket(), "--journal-archive.runs.first-backoff=1s",
+                "--journal-archive.storage.drafts-bucket=" + draftsBucket(), // first-backoff 1s: from the test keys' settings
                 "--journal-archive.admin.password-hash=" + adminHash));
         TestKeys.properties().forEach((k, v) -> command.add("--" + k + "=" + v));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));

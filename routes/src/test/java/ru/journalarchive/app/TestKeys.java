@@ -88,6 +88,8 @@ final class TestKeys {
         p.put("journal-archive.signing.schools.district.seal.keystore", DIR.resolve("seal.p12").toString());
         p.put("journal-archive.signing.schools.district.seal.password", PASSWORD);
         p.put("journal-archive.runs.poll", "200ms");
+        // A document failing every attempt reaches the dead letters in ~15 s, not the ~2.5 min of 10 s doubling.
+        p.put("journal-archive.runs.first-backoff", "1s");
         p.put("journal-archive.signing.tsa-url", "http://127.0.0.1:" + TSA_PORT + "/");
         p.put("journal-archive.signing.long-term.crl-urls", CRLS.urls().get(0) + "," + CRLS.urls().get(1));
         p.put("journal-archive.verification.trusted-roots", DIR.resolve("root.pem").toString());

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ru.journalarchive.app.config.JournalArchiveProperties;
-import ru.journalarchive.app.signing.SchoolSigningKeys;
-import ru.journalarchive.journal.school.SchoolRegistry;
-import ru.journalarchive.journal.ingest.UnknownSchoolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.journalarchive.app.RejectedRequest;
+import ru.journalarchive.app.ResourceNotFound;
 
 /** Archive runs on demand (a school, a period or the year end, optionally one class) and their progress. */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Архивирование")
@@ -25,32 +25,23 @@ import ru.journalarchive.journal.ingest.UnknownSchoolException;
 @SecurityRequirement(name = "login")
 public class ArchiveRunController {
 
+    private static final Logger log = LoggerFactory.getLogger(ArchiveRunController.class);
+
     /** periodId empty: the year-end run; classId empty: every class; school = the district's code: its roll-up of a period. */
     public record NewRun(@NotBlank String school, @NotBlank String schoolYear, String periodId, String classId) {}
 
-    private final ArchiveRunPlanner planner;
+    private final ArchiveRunStarter starter;
     private final ArchiveRuns runs;
-    private final SchoolRegistry schools;
-    private final SchoolSigningKeys keys;
-    private final String district;
 
-    public ArchiveRunController(ArchiveRunPlanner planner, ArchiveRuns runs, SchoolRegistry schools, SchoolSigningKeys keys,
-                               JournalArchiveProperties properties) {
-        this.planner = planner;
+    public ArchiveRunController(ArchiveRunStarter starter, ArchiveRuns runs) {
+        this.starter = starter;
         this.runs = runs;
-        this.schools = schools;
-        this.keys = keys;
-        this.district = properties.district().code();
     }
 
     @Operation(summary = "Запустить формирование архива за период или за учебный год")
     @PostMapping
     public ResponseEntity<ArchiveRuns.Progress> start(@Valid @RequestBody NewRun run, Principal who) {
-        if (!run.school().equals(district)) schools.find(run.school()).orElseThrow(() -> new UnknownSchoolException(run.school()));
-        String period = blankToNull(run.periodId());
-        String cls = blankToNull(run.classId());
-        var plan = planner.plan(run.school(), run.schoolYear(), period, cls, keys.hasSeal(run.school()));
-        long id = runs.start(run.school(), run.schoolYear(), period, cls, who.getName(), plan);
+        long id = starter.start(run.school(), run.schoolYear(), run.periodId(), run.classId(), who.getName());
         return ResponseEntity.accepted().location(URI.create("/api/v1/archive-runs/" + id)).body(runs.progress(id).orElseThrow());
     }
 
@@ -60,7 +51,16 @@ public class ArchiveRunController {
         return ResponseEntity.of(runs.progress(id));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    @Operation(summary = "Повторить документ, от которого отказались после всех попыток (когда причина устранена)",
+            description = "Документ в состоянии FAILED формируется заново (или, если он уже подписан, снова сохраняется в архив); "
+                    + "запись о неудаче остаётся. 404 — документа нет в этом запуске, 422 — документ не в состоянии FAILED.")
+    @PostMapping("/{id}/documents/{documentId}/retry")
+    public ResponseEntity<ArchiveRuns.Progress> retry(@PathVariable long id, @PathVariable String documentId, Principal who) {
+        if (!runs.includes(id, documentId))
+            throw new ResourceNotFound("documentId", "В запуске " + id + " нет документа " + documentId);
+        if (!runs.retry(documentId))
+            throw new RejectedRequest("documentId", "Документ " + documentId + " не в состоянии «ошибка»: повторять нечего");
+        log.info("run {}: document {} retried by {}", id, documentId, who.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/archive-runs/" + id)).body(runs.progress(id).orElseThrow());
     }
 }

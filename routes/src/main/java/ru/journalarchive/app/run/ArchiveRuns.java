@@ -119,10 +119,13 @@ public class ArchiveRuns {
      * Signed and kept in the drafts. Unlike the other moves this keeps the lease: the worker that
      * signed stores the document next, and another worker claiming it meanwhile would store it twice
      * (two versions under the lock). A failed store releases the lease; a token's signature, made
-     * outside any worker, has none.
+     * outside any worker, has none. Signed again while resuming a store that failed, it keeps its count
+     * of failed attempts: otherwise a store that always fails would be retried for ever, never a dead letter.
      */
     public void signed(String id, String signer, Instant at) {
-        jdbc.update("UPDATE run_document SET state = 'SIGNED', signer = ?, signed_at = ?, attempts = 0, last_error = NULL, "
+        jdbc.update("UPDATE run_document SET state = 'SIGNED', signer = ?, signed_at = ?, "
+                + "attempts = CASE WHEN state = 'SIGNED' THEN attempts ELSE 0 END, "
+                + "last_error = CASE WHEN state = 'SIGNED' THEN last_error ELSE NULL END, "
                 + "next_attempt_at = now(), updated_at = now() WHERE document_id = ?", signer, Timestamp.from(at), id);
     }
 
@@ -162,6 +165,66 @@ public class ArchiveRuns {
                     backoff, id);
             return false;
         }));
+    }
+
+    /**
+     * A document given up on goes round again once its cause (a bucket refusing writes, a missing key,
+     * the TSA down) is put right: from rendering, or, when it was signed already, from storing what was
+     * signed, as signing again could put a second version under the lock. A document the director had
+     * approved is rendered again and waits for the director once more. Its runs count as unfinished
+     * until it is done; its dead letters stay as the record of what happened. False if it had not failed.
+     */
+    public boolean retry(String documentId) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            int moved = jdbc.update("""
+                    UPDATE run_document SET state = CASE WHEN signer IS NULL THEN 'PLANNED' ELSE 'SIGNED' END, attempts = 0,
+                        last_error = NULL, next_attempt_at = now(), leased_until = NULL, leased_by = NULL, updated_at = now()
+                    WHERE document_id = ? AND state = 'FAILED'""", documentId);
+            if (moved == 0) return false;
+            jdbc.update("UPDATE archive_run SET finished_at = NULL WHERE id IN (SELECT run_id FROM run_member WHERE document_id = ?)",
+                    documentId);
+            return true;
+        }));
+    }
+
+    /** Whether the run asked for the document (its own or one an earlier run planned). */
+    public boolean includes(long run, String documentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM run_member WHERE run_id = ? AND document_id = ?)",
+                Boolean.class, run, documentId));
+    }
+
+    /** The latest runs first, with their progress. */
+    public List<Progress> recent(int limit) {
+        return jdbc.queryForList("SELECT id FROM archive_run ORDER BY id DESC LIMIT ?", Long.class, limit).stream()
+                .map(id -> progress(id).orElseThrow()).toList();
+    }
+
+    /** A document of a run whose last step failed: retried after nextAttemptAt, or given up on (FAILED). */
+    public record Failure(RunDocument document, Instant nextAttemptAt) {}
+
+    /** The run's documents whose last attempt failed, with the reason, given-up ones first. */
+    public List<Failure> failures(long run) {
+        return jdbc.query("""
+                SELECT d.* FROM run_member m JOIN run_document d ON d.document_id = m.document_id
+                WHERE m.run_id = ? AND d.last_error IS NOT NULL ORDER BY d.state <> 'FAILED', d.document_id""",
+                (rs, n) -> new Failure(row(rs, n), rs.getTimestamp("next_attempt_at").toInstant()), run);
+    }
+
+    /**
+     * A document given up on, as the dead letters keep it, with the document as it stands now.
+     * retryable: it is still failed and this is its latest dead letter (one retried and failed again has several).
+     */
+    public record DeadLetter(long id, RunDocument document, int attempts, String reason, Instant failedAt, boolean retryable) {}
+
+    /** The dead letters of the run's documents, the latest first. */
+    public List<DeadLetter> deadLetters(long run) {
+        return jdbc.query("""
+                SELECT l.id AS letter_id, l.attempts AS letter_attempts, l.reason AS letter_reason, l.failed_at AS letter_failed_at,
+                       d.state = 'FAILED' AND l.id = max(l.id) OVER (PARTITION BY l.document_id) AS letter_retryable, d.*
+                FROM dead_letter l JOIN run_member m ON m.document_id = l.document_id AND m.run_id = ?
+                JOIN run_document d ON d.document_id = l.document_id ORDER BY l.id DESC""",
+                (rs, n) -> new DeadLetter(rs.getLong("letter_id"), row(rs, n), rs.getInt("letter_attempts"), rs.getString("letter_reason"),
+                        rs.getTimestamp("letter_failed_at").toInstant(), rs.getBoolean("letter_retryable")), run);
     }
 
     /** Marks runs finished once every document they asked for is archived or failed. */
