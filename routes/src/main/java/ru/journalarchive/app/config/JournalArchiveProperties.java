@@ -60,10 +60,16 @@ public record JournalArchiveProperties(Ingest ingest, Rules rules, Reports repor
      * Archive runs: worker threads, how often due documents are claimed, attempts per step with the
      * first backoff (doubling), how long a claimed document is reserved for its worker and the name of
      * this node that holds it; when the scheduler looks for ended periods (cron) and how long after a
-     * period's last day its run starts.
+     * period's last day its run starts; how much longer the run of a school with an enabled connector
+     * source waits for a successful sync that covers the period's end (then it starts anyway, with a note).
      */
     public record Runs(int workers, java.time.Duration poll, int attempts, java.time.Duration firstBackoff,
-                       java.time.Duration lease, String node, String schedule, java.time.Duration gracePeriod) {}
+                       java.time.Duration lease, String node, String schedule, java.time.Duration gracePeriod,
+                       java.time.Duration waitForSync) {
+        public Runs {
+            waitForSync = waitForSync == null ? java.time.Duration.ofDays(3) : waitForSync;
+        }
+    }
 
     /** maxBatchSize: larger request bodies get 413; dropDirectory: CSV drop, one folder per school code. */
     public record Ingest(DataSize maxBatchSize, Path dropDirectory, long dropPollMillis) {}

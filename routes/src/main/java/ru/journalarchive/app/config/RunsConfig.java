@@ -156,8 +156,15 @@ public class RunsConfig {
 
     @Bean
     public PeriodEnds periodEnds(JdbcTemplate jdbc, ArchiveRunPlanner planner, ArchiveRuns runs, SchoolSigningKeys keys,
-                                 JournalArchiveProperties properties) {
-        return new PeriodEnds(jdbc, planner, runs, keys, properties.runs().gracePeriod(), properties.district().code());
+                                 JournalArchiveProperties properties, ru.journalarchive.app.connectors.ConnectorSources sources,
+                                 ru.journalarchive.app.connectors.SyncReports reports, io.micrometer.core.instrument.MeterRegistry metrics) {
+        var wait = new ru.journalarchive.app.run.SyncWait(sources, reports, properties.runs().waitForSync(),
+                java.time.ZoneId.of(properties.reports().timeZone()), properties.district().code());
+        var periodEnds = new PeriodEnds(jdbc, planner, runs, keys, properties.runs().gracePeriod(), properties.district().code(), wait);
+        io.micrometer.core.instrument.Gauge.builder("journal_archive.runs.waiting_for_sync", periodEnds, PeriodEnds::waitingForSync)
+                .description("Due period-end runs held back at the last look until a connector has synced past the period's end")
+                .register(metrics);
+        return periodEnds;
     }
 
     @Bean

@@ -52,6 +52,20 @@ public class SyncReports {
         return ofSource(source, 1).stream().findFirst();
     }
 
+    /** The newest successful sync of the source: OK only, as for last_success_to (a PARTIAL one left classes behind). */
+    public Optional<SyncReport> lastOk(String source) {
+        return jdbc.query(SELECT + " WHERE y.source_code = ? AND y.status = 'OK' ORDER BY y.finished_at DESC, y.id DESC LIMIT 1",
+                this::row, source).stream().findFirst();
+    }
+
+    /** Whether an OK sync of the source pulled data up to {@code day} and finished after {@code after} (so that day was over). */
+    public boolean okCovering(String source, LocalDate day, java.time.Instant after) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM connector_sync WHERE source_code = ? AND status = 'OK' AND window_to >= ?
+                               AND finished_at >= ?)""", Boolean.class, source, day,
+                java.time.OffsetDateTime.ofInstant(after, java.time.ZoneOffset.UTC)));
+    }
+
     private static final String SELECT = """
             SELECT y.*, s.school FROM connector_sync y JOIN connector_source s ON s.code = y.source_code""";
 

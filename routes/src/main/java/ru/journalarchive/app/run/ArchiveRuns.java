@@ -21,9 +21,13 @@ import ru.journalarchive.app.run.RunDocument.State;
  */
 public class ArchiveRuns {
 
-    /** A run's counts by stage and, while it runs, an estimate of when it ends. */
+    /**
+     * A run's counts by stage and, while it runs, an estimate of when it ends; note: why it started as it
+     * did (e.g. the scheduler stopped waiting for a connector's sync), or null.
+     */
     public record Progress(long id, String school, String schoolYear, String periodId, String classId, String startedBy,
-                           Instant startedAt, Instant finishedAt, int planned, Map<String, Integer> byState, Instant eta) {}
+                           Instant startedAt, Instant finishedAt, int planned, Map<String, Integer> byState, Instant eta,
+                           String note) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -45,10 +49,17 @@ public class ArchiveRuns {
 
     /** Records a run and its documents; documents already known (an earlier run) are shared, not repeated. */
     public long start(String school, String schoolYear, String periodId, String classId, String actor, List<PlannedDocument> plan) {
+        return start(school, schoolYear, periodId, classId, actor, plan, null);
+    }
+
+    /** @param note shown with the run's progress: why it started as it did, or null */
+    public long start(String school, String schoolYear, String periodId, String classId, String actor, List<PlannedDocument> plan,
+                      String note) {
         return transactions.execute(tx -> {
             long run = jdbc.queryForObject("""
-                    INSERT INTO archive_run (school, school_year, period_id, class_id, started_by, planned)
-                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, school, schoolYear, periodId, classId, actor, plan.size());
+                    INSERT INTO archive_run (school, school_year, period_id, class_id, started_by, planned, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, school, schoolYear, periodId, classId, actor, plan.size(),
+                    note);
             jdbc.batchUpdate("""
                     INSERT INTO run_document (document_id, run_id, school, school_year, period_id, class_id, kind, subject_id,
                         student_id, sealed, state)
@@ -254,7 +265,8 @@ public class ArchiveRuns {
             Timestamp finished = rs.getTimestamp("finished_at");
             return new Progress(run, rs.getString("school"), rs.getString("school_year"), rs.getString("period_id"),
                     rs.getString("class_id"), rs.getString("started_by"), started, finished == null ? null : finished.toInstant(),
-                    rs.getInt("planned"), byState, finished == null ? eta(started, rs.getInt("planned"), byState) : null);
+                    rs.getInt("planned"), byState, finished == null ? eta(started, rs.getInt("planned"), byState) : null,
+                    rs.getString("note"));
         }, run).stream().findFirst();
     }
 
