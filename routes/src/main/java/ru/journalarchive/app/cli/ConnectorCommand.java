@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The connectors through the running service's API (the service does the syncs); prints the API's JSON answer. */
-@Command(name = "connector", description = "Sources the service pulls journal data from (Дневник.ру), through the running service's API "
+@Command(name = "connector", description = "Sources the service pulls journal data from (Дневник.ру, «Сетевой город»), through the running service's API "
         + "as the administrator (JA_ADMIN_USER, default admin, and JA_ADMIN_PASSWORD); prints the API's JSON answer, exit code 1 on an "
         + "HTTP error.",
         subcommands = {ConnectorCommand.List.class, ConnectorCommand.Show.class, ConnectorCommand.Define.class, ConnectorCommand.Authorize.class,
@@ -65,7 +65,7 @@ final class ConnectorCommand {
         }
     }
 
-    @Command(name = "define", description = {"Adds or changes a source from a JSON file: school, kind (DNEVNIK_RU), baseUrl, remoteSchoolId, "
+    @Command(name = "define", description = {"Adds or changes a source from a JSON file: school, kind (DNEVNIK_RU or NET_CITY), baseUrl, remoteSchoolId, "
             + "classes {remote id: class id}, credentials (env:PREFIX or file:/path — never the secret itself), mappings, settings."})
     static final class Define extends ConnectorsCall {
         @Parameters(index = "0", paramLabel = "CODE", description = "The source's code, e.g. sch18-dnevnik.")

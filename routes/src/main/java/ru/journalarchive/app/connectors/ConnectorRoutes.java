@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import ru.journalarchive.app.ingest.IngestRoute;
 
 /**
- * One Camel route per kind of source ({@code connector-dnevnik-ru}, later {@code connector-setevoy-gorod}):
+ * One Camel route per kind of source ({@code connector-dnevnik-ru}, {@code connector-net-city}):
  * a class is fetched and mapped by the kind's connector, its batch completed (deletions, batch id) and
  * sent into the same ingestion as a push ({@code ingest-batch}): validation, idempotent upsert, history.
  * A source's fault ends the exchange with its {@link SourceException} for the class's report.

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ru.journalarchive.app.config.JournalArchiveProperties;
 import ru.journalarchive.app.config.RunsConfig;
 import ru.journalarchive.app.connectors.dnevnik.DnevnikRuConnector;
+import ru.journalarchive.app.connectors.netcity.NetCityConnector;
 
 /** The connectors: sources, reports, the kinds' connectors, the sync, and its nightly Quartz trigger. */
 @Configuration
@@ -51,6 +52,11 @@ public class ConnectorsConfig {
     @Bean
     public DnevnikRuConnector dnevnikRuConnector(ConnectorSources sources, JournalArchiveProperties properties) {
         return new DnevnikRuConnector(sources, ZoneId.of(properties.reports().timeZone()), System::getenv);
+    }
+
+    @Bean
+    public NetCityConnector netCityConnector(JournalArchiveProperties properties) {
+        return new NetCityConnector(ZoneId.of(properties.reports().timeZone()), System::getenv);
     }
 
     @Bean

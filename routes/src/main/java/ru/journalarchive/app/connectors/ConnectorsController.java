@@ -86,7 +86,8 @@ public class ConnectorsController {
     @Operation(summary = "Добавить или изменить источник данных школы",
             description = "Учётные данные партнёрского приложения не передаются: credentials указывает, где их взять — "
                     + "env:ПРЕФИКС (переменные ПРЕФИКС_CLIENT_ID и ПРЕФИКС_CLIENT_SECRET) или file:/путь к файлу со свойствами "
-                    + "client_id и client_secret. classes: идентификатор класса в источнике → идентификатор класса в архиве "
+                    + "client_id и client_secret; для «Сетевого города» (NET_CITY) — логин и пароль сотрудника школы: "
+                    + "ПРЕФИКС_LOGIN и ПРЕФИКС_PASSWORD или свойства login и password, remoteSchoolId — scid школы. classes: идентификатор класса в источнике → идентификатор класса в архиве "
                     + "(пусто — все классы школы).")
     @PutMapping("/{code}")
     public ResponseEntity<SourceView> save(@PathVariable String code, @Valid @RequestBody SourceDefinition d) {

@@ -9,7 +9,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * HTTP to one source: every request waits for the source's rate limit, has a timeout, and is tried
  * again with a doubling backoff when the connection fails, times out, or the server answers 429 or 5xx.
  * What still fails, and any other error status or a body that is not JSON, is a {@link SourceException}
- * naming the request; 401 is {@link Unauthorized} so that the caller can refresh its token.
+ * naming the request; 401 is {@link Unauthorized} so that the caller can refresh its token, 409 is
+ * {@link Conflict} (how «Сетевой город» refuses a login).
  */
 public final class SourceHttp {
 
@@ -32,6 +35,13 @@ public final class SourceHttp {
     /** The source refused the credentials (HTTP 401). */
     public static final class Unauthorized extends SourceException {
         public Unauthorized(String message) {
+            super(message);
+        }
+    }
+
+    /** The source answered HTTP 409 (e.g. «Сетевой город»: wrong login or password). */
+    public static final class Conflict extends SourceException {
+        public Conflict(String message) {
             super(message);
         }
     }
@@ -96,6 +106,27 @@ public final class SourceHttp {
         }
     }
 
+    /** A form POST (application/x-www-form-urlencoded, UTF-8); an empty form sends an empty body. */
+    public JsonNode postForm(URI uri, Map<String, ?> form, Map<String, String> headers) {
+        String body = query(form);
+        var request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.isEmpty() ? "" : body.substring(1), StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build(), "POST " + uri.getRawPath());
+    }
+
+    /** {@code ?k=v&…} of the parameters in their order, URL-encoded; empty for none. */
+    public static String query(Map<String, ?> parameters) {
+        if (parameters.isEmpty()) return "";
+        var b = new StringBuilder("?");
+        parameters.forEach((k, v) -> {
+            if (b.length() > 1) b.append('&');
+            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+        });
+        return b.toString();
+    }
+
     private JsonNode send(HttpRequest request, String what) {
         String body;
         try {
@@ -127,6 +158,7 @@ public final class SourceHttp {
         int status = response.statusCode();
         if (status == 429 || status >= 500) throw new Transient("HTTP " + status);
         if (status == 401) throw new Unauthorized(title + " отклонил токен доступа на " + what + " (HTTP 401)");
+        if (status == 409) throw new Conflict(title + " ответил HTTP 409 на " + what + ": " + brief(response.body()));
         if (status >= 400) throw new SourceException(title + " ответил HTTP " + status + " на " + what + ": " + brief(response.body()));
         return response.body();
     }

@@ -5,8 +5,8 @@ package ru.journalarchive.app.connectors;
  * ({@code direct:connector-<route>}) that fetches one class and maps it onto a batch.
  */
 public enum SourceKind {
-    DNEVNIK_RU("dnevnik-ru", "dnevnik", "Дневник.ру");
-    // SETEVOY_GOROD («Сетевой город», /webapi) comes next: a route of its own, the same sync and report.
+    DNEVNIK_RU("dnevnik-ru", "dnevnik", "Дневник.ру"),
+    NET_CITY("net-city", "netcity", "«Сетевой город»");
 
     private final String route;
     private final String idPrefix;

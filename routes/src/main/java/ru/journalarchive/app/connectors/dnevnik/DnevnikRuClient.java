@@ -2,8 +2,6 @@ package ru.journalarchive.app.connectors.dnevnik;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,7 +105,7 @@ public final class DnevnikRuClient {
 
     /** GET of a path under /v2.0/ with query parameters; on 401 the token is refreshed once and the request repeated. */
     JsonNode get(String path, Map<String, ?> query) {
-        URI uri = URI.create(base + path + queryString(query));
+        URI uri = URI.create(base + path + SourceHttp.query(query));
         try {
             return http.get(uri, Map.of("Access-Token", accessToken()));
         } catch (SourceHttp.Unauthorized e) {
@@ -145,15 +143,5 @@ public final class DnevnikRuClient {
 
     static String endOf(LocalDate d) {
         return d + "T23:59:59";
-    }
-
-    private static String queryString(Map<String, ?> query) {
-        if (query.isEmpty()) return "";
-        var b = new StringBuilder("?");
-        query.forEach((k, v) -> {
-            if (b.length() > 1) b.append('&');
-            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
-        });
-        return b.toString();
     }
 }

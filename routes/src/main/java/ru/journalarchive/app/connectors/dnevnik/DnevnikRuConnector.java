@@ -1,5 +1,8 @@
 package ru.journalarchive.app.connectors.dnevnik;
 
+import static ru.journalarchive.app.connectors.BatchParts.blankToNull;
+import static ru.journalarchive.app.connectors.BatchParts.sorted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import ru.journalarchive.app.connectors.BatchParts;
 import ru.journalarchive.app.connectors.ConnectorSource;
 import ru.journalarchive.app.connectors.ConnectorSources;
 import ru.journalarchive.app.connectors.SourceCodes;
@@ -81,8 +84,7 @@ public final class DnevnikRuConnector implements SourceConnector {
                 session.periodsOf.put(e.getKey(), client.list("edu-groups/" + e.getKey() + "/reporting-periods", Map.of()));
                 int grade = e.getValue().path("parallel").asInt();
                 for (JsonNode p : session.periodsOf.get(e.getKey())) {
-                    session.periodGrades.merge(p.path("id").asText(), new int[] {grade, grade},
-                            (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    session.periodGrades.compute(p.path("id").asText(), (k, g) -> BatchParts.widen(g, grade));
                 }
             } catch (SourceException ex) {
                 session.outlineErrors.put(e.getKey(), ex.getMessage());
@@ -383,19 +385,9 @@ public final class DnevnikRuConnector implements SourceConnector {
         return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     private static Map<String, Object> ordered(Object... kv) {
         var m = new LinkedHashMap<String, Object>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
-    }
-
-    private static <T> List<T> sorted(List<T> list, Function<T, String> id) {
-        var copy = new ArrayList<>(list);
-        copy.sort(Comparator.comparing(id));
-        return copy;
     }
 }
