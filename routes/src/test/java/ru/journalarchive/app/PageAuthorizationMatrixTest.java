@@ -58,6 +58,10 @@ class PageAuthorizationMatrixTest extends ServiceTestBase {
                 "POST /archive/disposal/acts/{id}/confirm", "GET /archive/disposal/acts/{id}/act.pdf"))
             MATRIX.put(m, EnumSet.of(Person.ARCHIVIST));
         MATRIX.put("GET /monitoring", EnumSet.of(Person.ADMIN, Person.INSPECTOR));
+        for (String m : List.of("GET /archive", "GET /archive/documents/{id}", "GET /archive/documents/{id}/files/{name}",
+                "GET /archive/documents/{id}/package.zip"))
+            MATRIX.put(m, EnumSet.of(Person.ARCHIVIST, Person.INSPECTOR));
+        MATRIX.put("POST /archive/documents/{id}/legal-hold", EnumSet.of(Person.ARCHIVIST));
         for (String m : List.of("GET /admin/runs", "POST /admin/runs", "GET /admin/runs/choices.json", "GET /admin/runs/{id}",
                 "GET /admin/runs/{id}/progress.json", "POST /admin/runs/{id}/documents/{documentId}/retry"))
             MATRIX.put(m, EnumSet.of(Person.ADMIN));

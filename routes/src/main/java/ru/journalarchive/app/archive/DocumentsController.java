@@ -5,19 +5,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.journalarchive.app.RejectedRequest;
-import ru.journalarchive.app.security.AppUsers;
-import ru.journalarchive.app.security.Role;
 import ru.journalarchive.app.verification.VerificationController;
 import ru.journalarchive.app.verification.PackageEvidence;
 import ru.journalarchive.app.verification.Verifications;
-import ru.journalarchive.storage.archive.LockedObjects;
-import ru.journalarchive.storage.archive.StoredVersion;
 import ru.journalarchive.storage.catalogue.ArchivedDocument;
 import ru.journalarchive.storage.catalogue.AuditedRetrieval;
 import ru.journalarchive.storage.catalogue.Catalogue;
@@ -67,17 +57,17 @@ public class DocumentsController {
     private final Catalogue catalogue;
     private final AuditedRetrieval retrieval;
     private final LegalHolds holds;
-    private final LockedObjects archive;
+    private final ArchiveDownloads downloads;
     private final Verifications verifications;
     private final ArchiveEvidence evidence;
 
-    public DocumentsController(Catalogue catalogue, AuditedRetrieval retrieval, LegalHolds holds, LockedObjects archive,
+    public DocumentsController(Catalogue catalogue, AuditedRetrieval retrieval, LegalHolds holds, ArchiveDownloads downloads,
                                Verifications verifications, ArchiveEvidence evidence) {
         this.evidence = evidence;
         this.catalogue = catalogue;
         this.retrieval = retrieval;
         this.holds = holds;
-        this.archive = archive;
+        this.downloads = downloads;
         this.verifications = verifications;
     }
 
@@ -90,24 +80,17 @@ public class DocumentsController {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant signedTo,
                        @RequestParam(required = false) Boolean legalHold,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                       @io.swagger.v3.oas.annotations.Parameter(description = "Сортировка: createdAt (по умолчанию), title, classId, "
+                               + "kind, signer, signedAt, retainUntil, legalHold; с «-» — по убыванию, например -signedAt")
+                       @RequestParam(required = false) String sort,
                        Authentication who) {
-        var equal = new LinkedHashMap<String, String>();
-        FIELDS.forEach((param, column) -> {
-            if (params.containsKey(param) && !params.get(param).isBlank()) equal.put(column, params.get(param));
-        });
-        String ownSchool = directorSchool(who);
-        if (ownSchool != null) equal.put("school", ownSchool);
-        if (size < 1 || size > CatalogueQuery.MAX_PAGE_SIZE)
-            throw new RejectedRequest("size", "Размер страницы: от 1 до " + CatalogueQuery.MAX_PAGE_SIZE);
-        if (page < 0) throw new RejectedRequest("page", "Номер страницы не может быть отрицательным");
+        var equal = CatalogueSearchParameters.equal(params, who);
+        CatalogueSearchParameters.checkPage(page, size);
         var query = CatalogueQuery.where(equal).created(new CatalogueQuery.Range(createdFrom, createdTo))
-                .signed(new CatalogueQuery.Range(signedFrom, signedTo)).legalHold(legalHold).page(page, size);
+                .signed(new CatalogueQuery.Range(signedFrom, signedTo)).legalHold(legalHold).page(page, size)
+                .sorted(CatalogueSearchParameters.sort(sort, CatalogueQuery.Sort.CREATED));
         return new Page(page, size, catalogue.search(query).stream().map(DocumentsController::view).toList());
     }
-
-    /** API parameter → catalogue column. */
-    private static final Map<String, String> FIELDS = Map.of("school", "school", "schoolYear", "school_year", "period", "period",
-            "classId", "class_id", "subject", "subject", "student", "student", "kind", "kind", "signer", "signer");
 
     @Operation(summary = "Документ архива: метаданные, файлы, срок хранения, удержание")
     @GetMapping("/{id}")
@@ -119,40 +102,14 @@ public class DocumentsController {
     @GetMapping("/{id}/files/{name}")
     public ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String name, Authentication who,
                                        HttpServletRequest request) {
-        var document = readable(id, who);
-        var entry = document.objects().get(name);
-        if (entry == null) throw new DocumentNotFound(id + "/" + name);
-        byte[] bytes = retrieval.read(id, name, who.getName(), request.getRemoteAddr());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(entry.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + "-" + name).build().toString())
-                .body(bytes);
+        return downloads.file(readable(id, who), name, who.getName(), request.getRemoteAddr());
     }
 
     @Operation(summary = "Скачать весь пакет документа (ZIP: файлы, manifest.json и, когда он уже есть, evidence-record.ers — "
             + "доказательство хранения RFC 4998 над manifest.json); каждое чтение записывается в журнал")
     @GetMapping(value = "/{id}/package.zip", produces = "application/zip")
     public ResponseEntity<byte[]> zip(@PathVariable String id, Authentication who, HttpServletRequest request) throws IOException {
-        var document = readable(id, who);
-        var out = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(out)) {
-            for (String name : document.objects().keySet()) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(retrieval.read(id, name, who.getName(), request.getRemoteAddr()));
-                zip.closeEntry();
-            }
-            zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(manifest(document));
-            zip.closeEntry();
-            var record = evidence.evidenceFor(id);
-            if (record.isPresent()) {
-                zip.putNextEntry(new ZipEntry(PackageEvidence.FILE));
-                zip.write(record.get());
-                zip.closeEntry();
-            }
-        }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip").build().toString())
-                .body(out.toByteArray());
+        return downloads.packageZip(readable(id, who), who.getName(), request.getRemoteAddr());
     }
 
     @Operation(summary = "Проверить подпись документа архива (и хеши файлов по каталогу)",
@@ -179,8 +136,8 @@ public class DocumentsController {
         return VerificationController.respond(report, id + ".pdf", format, context.at());
     }
 
-    private byte[] manifest(ru.journalarchive.storage.catalogue.ArchivedDocument document) {
-        return archive.read(new StoredVersion(document.manifestKey(), document.manifestVersion(), 0));
+    private byte[] manifest(ArchivedDocument document) {
+        return downloads.manifest(document);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -200,14 +157,10 @@ public class DocumentsController {
     /** The document, if this user may read it: a director only their own school's. */
     private ArchivedDocument readable(String id, Authentication who) {
         var document = catalogue.find(id).orElseThrow(() -> new DocumentNotFound(id));
-        String own = directorSchool(who);
+        String own = CatalogueSearchParameters.directorSchool(who);
         if (own != null && !own.equals(document.metadata().get("school")))
             throw new org.springframework.security.access.AccessDeniedException("document of another school");
         return document;
-    }
-
-    private static String directorSchool(Authentication who) {
-        return who.getPrincipal() instanceof AppUsers.SchoolUser u && u.role() == Role.DIRECTOR ? u.school() : null;
     }
 
     static DocumentView view(ArchivedDocument d) {

@@ -20,6 +20,22 @@ public final class AuditedRetrieval {
         this.jdbc = jdbc;
     }
 
+    /** One read of the audit log: which object, who, from where, when, and whether it was served. */
+    public record Read(String objectName, String reader, String remote, java.time.Instant at, String outcome) {}
+
+    /** The latest reads of a document, newest first, at most {@code limit}. */
+    public java.util.List<Read> reads(String documentId, int limit) {
+        return jdbc.query("""
+                SELECT object_name, reader, remote, read_at, outcome FROM document_read WHERE document_id = ?
+                ORDER BY read_at DESC, id DESC LIMIT ?""", (rs, n) -> new Read(rs.getString("object_name"), rs.getString("reader"),
+                rs.getString("remote"), rs.getTimestamp("read_at").toInstant(), rs.getString("outcome")), documentId, limit);
+    }
+
+    /** How many reads of the document the audit log holds. */
+    public long readCount(String documentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM document_read WHERE document_id = ?", Long.class, documentId);
+    }
+
     /** The object's bytes; who asks and from where go into the audit log, served or not. */
     public byte[] read(String documentId, String objectName, String reader, String remote) {
         var document = catalogue.find(documentId).orElseThrow(() -> new DocumentNotFound(documentId));

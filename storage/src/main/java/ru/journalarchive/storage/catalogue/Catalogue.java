@@ -65,9 +65,43 @@ public class Catalogue {
         return jdbc.query("SELECT * FROM archived_document WHERE document_id = ?", this::row, documentId).stream().findFirst();
     }
 
-    /** Documents matching the query, in a stable order (created, id), one page at a time. */
+    /** Documents matching the query, in its order (by default created, id), one page at a time. */
     public List<ArchivedDocument> search(CatalogueQuery q) {
-        var sql = new StringBuilder("SELECT * FROM archived_document WHERE true");
+        var where = where(q);
+        var sql = new StringBuilder("SELECT * FROM archived_document").append(where.sql).append(orderBy(q.sort()))
+                .append(" LIMIT ? OFFSET ?");
+        return jdbc.query(sql.toString(), this::row, pageArgs(where.args, q).toArray());
+    }
+
+    /** A page of hits and how many there are in all: exactly up to the limit it was counted to, else "more". */
+    public record Hits(long count, boolean more, List<ArchivedDocument> documents) {}
+
+    /**
+     * The hits of a query, counted up to {@code countLimit}, and its page. Few hits are sorted after they are
+     * found; many are taken from the sort column's index in order, which stops after one page. The planner
+     * alone may walk that index for a selective filter whose hits lie at its far end (a school year sorted by
+     * retain-until), reading much of the catalogue: the count tells which case it is.
+     */
+    public Hits page(CatalogueQuery q, int countLimit) {
+        var where = where(q);
+        var countArgs = new ArrayList<>(where.args);
+        countArgs.add(countLimit + 1);
+        long count = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM archived_document" + where.sql + " LIMIT ?) hits",
+                Long.class, countArgs.toArray());
+        boolean more = count > countLimit;
+        if (!more && (long) q.page() * q.size() >= count) return new Hits(count, false, List.of());
+        // OFFSET 0 keeps the planner from pulling the filter into the ordered index scan.
+        String from = more ? "archived_document" : "(SELECT * FROM archived_document" + where.sql + " OFFSET 0) hits";
+        var sql = new StringBuilder("SELECT * FROM ").append(from).append(more ? where.sql : "").append(orderBy(q.sort()))
+                .append(" LIMIT ? OFFSET ?");
+        var documents = jdbc.query(sql.toString(), this::row, pageArgs(where.args, q).toArray());
+        return new Hits(more ? countLimit : count, more, documents);
+    }
+
+    private record Where(String sql, List<Object> args) {}
+
+    private static Where where(CatalogueQuery q) {
+        var sql = new StringBuilder(" WHERE true");
         var args = new ArrayList<Object>();
         q.equal().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             sql.append(" AND ").append(e.getKey()).append(" = ?");
@@ -81,10 +115,20 @@ public class Catalogue {
             args.add(q.legalHold());
         }
         if (!q.withDisposed()) sql.append(" AND disposed_by_act IS NULL");
-        sql.append(" ORDER BY created_at, document_id LIMIT ? OFFSET ?");
+        return new Where(sql.toString(), args);
+    }
+
+    /** The column is one of Sort.COLUMNS (checked when the Sort was made), so it may go into the SQL. */
+    private static String orderBy(CatalogueQuery.Sort sort) {
+        String direction = sort.descending() ? " DESC" : "";
+        return " ORDER BY " + sort.column() + direction + ", document_id" + direction;
+    }
+
+    private static List<Object> pageArgs(List<Object> whereArgs, CatalogueQuery q) {
+        var args = new ArrayList<>(whereArgs);
         args.add(q.size());
         args.add((long) q.page() * q.size());
-        return jdbc.query(sql.toString(), this::row, args.toArray());
+        return args;
     }
 
     private static void range(StringBuilder sql, List<Object> args, String column, CatalogueQuery.Range range) {

@@ -24,6 +24,16 @@ public final class LegalHolds {
         this.transactions = transactions;
     }
 
+    /** One placing or lifting of the hold: by whom, when and why. */
+    public record Event(boolean hold, String reason, String actor, java.time.Instant at) {}
+
+    /** The document's hold placed and lifted, newest first. */
+    public java.util.List<Event> history(String documentId) {
+        return jdbc.query("SELECT hold, reason, actor, at FROM legal_hold_event WHERE document_id = ? ORDER BY at DESC, id DESC",
+                (rs, n) -> new Event(rs.getBoolean("hold"), rs.getString("reason"), rs.getString("actor"),
+                        rs.getTimestamp("at").toInstant()), documentId);
+    }
+
     public void place(String documentId, String reason, String actor) {
         set(documentId, true, reason, actor);
     }

@@ -76,7 +76,41 @@ class CatalogueSearchTest {
     }
 
     @Test
+    void hitsAreSortedByAnyShownColumnEitherWayWithTheIdBreakingTies() {
+        var bySignedDescending = catalogue.search(CatalogueQuery.where(Map.of("subject", "math")).page(0, 50)
+                .sorted(new CatalogueQuery.Sort("signed_at", true)));
+        assertThat(bySignedDescending).extracting(ArchivedDocument::documentId)
+                .containsExactly("doc-27", "doc-24", "doc-21", "doc-18", "doc-15", "doc-12", "doc-09", "doc-06", "doc-03", "doc-00");
+        // Every school's documents share a signer: the id decides, in the same direction.
+        var bySignerDescending = catalogue.search(CatalogueQuery.where(Map.of("school", "demo2")).sorted(new CatalogueQuery.Sort("signer", true)));
+        assertThat(bySignerDescending).extracting(ArchivedDocument::documentId).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .hasSize(10);
+        var byKindThenId = catalogue.search(CatalogueQuery.where(Map.of()).page(0, 50).sorted(new CatalogueQuery.Sort("kind", false)));
+        assertThat(byKindThenId).extracting(ArchivedDocument::documentId).hasSize(30).isSorted();
+    }
+
+    @Test
+    void aPageCountsItsHitsUpToTheLimitAndSortsFewAndManyAlike() {
+        var query = CatalogueQuery.where(Map.of("class_id", "c-9a")).page(1, 4).sorted(new CatalogueQuery.Sort("signed_at", true));
+        var few = catalogue.page(query, 100);
+        assertThat(few.count()).isEqualTo(30);
+        assertThat(few.more()).isFalse();
+        var many = catalogue.page(query, 10);
+        assertThat(many.count()).isEqualTo(10);
+        assertThat(many.more()).isTrue();
+        // Found and then sorted, or walked along the index: the same page either way, and as search() gives it.
+        assertThat(few.documents()).extracting(ArchivedDocument::documentId).containsExactly("doc-25", "doc-24", "doc-23", "doc-22")
+                .isEqualTo(many.documents().stream().map(ArchivedDocument::documentId).toList())
+                .isEqualTo(catalogue.search(query).stream().map(ArchivedDocument::documentId).toList());
+        assertThat(catalogue.page(query.page(8, 4), 100).documents()).isEmpty();
+        var none = catalogue.page(CatalogueQuery.where(Map.of("school", "nowhere")), 100);
+        assertThat(none.count()).isZero();
+        assertThat(none.documents()).isEmpty();
+    }
+
+    @Test
     void anUnknownFieldOrAnOversizedPageIsRefused() {
+        assertThatThrownBy(() -> new CatalogueQuery.Sort("objects; DROP TABLE archived_document", false)).hasMessageContaining("cannot sort");
         assertThatThrownBy(() -> CatalogueQuery.where(Map.of("objects", "x"))).hasMessageContaining("cannot search by objects");
         assertThatThrownBy(() -> CatalogueQuery.where(Map.of()).page(0, 10_000)).hasMessageContaining("page size");
     }
