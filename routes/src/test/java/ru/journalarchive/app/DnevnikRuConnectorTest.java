@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.journalarchive.app.connectors.ConnectorSources;
 import ru.journalarchive.app.connectors.ConnectorSync;
+import ru.journalarchive.app.connectors.fake.FakeDnevnikRu;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;

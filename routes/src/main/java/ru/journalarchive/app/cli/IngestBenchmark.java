@@ -58,22 +58,9 @@ final class IngestBenchmark extends CliCommand {
         String copyDb = BenchDatabases.create("ja_bench_copy");
         try (ConfigurableApplicationContext app = BenchDatabases.service(apiDb, WebApplicationType.SERVLET, "--server.port=0",
                 "--journal-archive.ingest.drop-directory=" + Files.createTempDirectory("bench-drop"))) {
-            var registry = app.getBean(SchoolRegistry.class);
-            registry.register("bench", demo.schoolName());
-            String token = registry.issueToken("bench", "bench").token();
-            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
-                    + "/api/v1/schools/bench/batches";
-            HttpClient http = HttpClient.newHttpClient();
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long started = System.nanoTime();
-            for (byte[] body : bodies) {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-            double apiSeconds = (System.nanoTime() - started) / 1e9;
+            double apiSeconds = push(app, demo.schoolName(), bodies);
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
@@ -83,7 +70,7 @@ final class IngestBenchmark extends CliCommand {
             try (Connection c = DriverManager.getConnection(copyDb, BenchDatabases.user(), BenchDatabases.password())) {
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 rows = 0;
-                started = System.nanoTime();
+                long started = System.nanoTime();
                 for (String table : TABLES) rows += copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(dump.get(table)));
                 copySeconds = (System.nanoTime() - started) / 1e9;
             }
@@ -99,6 +86,23 @@ final class IngestBenchmark extends CliCommand {
             BenchDatabases.drop(copyDb);
         }
         return 0;
+    }
+
+    /** Registers school "bench" in the service and POSTs the batches to its HTTP API one by one; returns the seconds they took. */
+    static double push(ConfigurableApplicationContext app, String schoolName, List<byte[]> bodies) throws Exception {
+        var registry = app.getBean(SchoolRegistry.class);
+        registry.register("bench", schoolName);
+        String token = registry.issueToken("bench", "bench").token();
+        String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/schools/bench/batches";
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        for (byte[] body : bodies) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static Map<String, byte[]> dump(String url) throws Exception {

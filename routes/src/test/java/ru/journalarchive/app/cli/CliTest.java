@@ -114,6 +114,25 @@ class CliTest {
     }
 
     @Test
+    void benchConnectorsPullsTheRowsThePushWroteAndPrintsBothRates() {
+        assertThat(run("bench", "connectors", "--students", "30")).as(err.toString()).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        var push = java.util.regex.Pattern.compile("(?m)^push \\(HTTP API\\) +: (\\d+) records in [\\d.,]+ s = (\\d+) records/s$").matcher(printed);
+        var pull = java.util.regex.Pattern.compile("(?m)^pull \\(Дневник.ру, fake\\) : (\\d+) records in [\\d.,]+ s = (\\d+) records/s, "
+                + "(\\d+) HTTP requests \\(limit 1000/s\\), sync OK$").matcher(printed);
+        assertThat(push.find()).as(printed).isTrue();
+        assertThat(pull.find()).as(printed).isTrue();
+        assertThat(Long.parseLong(push.group(1))).isGreaterThan(10_000).isEqualTo(Long.parseLong(pull.group(1)));
+        assertThat(Long.parseLong(push.group(2))).isPositive();
+        assertThat(Long.parseLong(pull.group(2))).isPositive();
+        assertThat(Long.parseLong(pull.group(3))).as("requests").isGreaterThan(11);
+        assertThat(printed).containsPattern("(?m)^ratio pull / push +: [\\d.,]+$");
+        var pushed = java.util.regex.Pattern.compile("(?m)^rows pushed: (\\{.*mark=[1-9].*})$").matcher(printed);
+        assertThat(pushed.find()).as(printed).isTrue();
+        assertThat(printed).contains("rows pulled: " + pushed.group(1));
+    }
+
+    @Test
     void passwordHashPrintsABcryptHashThatMatchesThePassword() throws Exception {
         var out = new ByteArrayOutputStream();
         assertThat(PasswordHashCommand.hash(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()),

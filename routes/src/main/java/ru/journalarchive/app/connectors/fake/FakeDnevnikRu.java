@@ -1,4 +1,4 @@
-package ru.journalarchive.app;
+package ru.journalarchive.app.connectors.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,24 +27,29 @@ import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.ingest.Batch;
 
 /**
- * A Дневник.ру partner API v2.0 on loopback serving a generated school year, built from the documented
+ * A fake of Дневник.ру's server, not the vendor's code: for {@code bench connectors} and the connector's tests only,
+ * never used by the service. A Дневник.ру partner API v2.0 on loopback serving a generated school year, built from the documented
  * response shapes (edu-groups, persons, subjects, reporting-periods, lessons with works and teachers,
  * marks with value/work/lesson/workType/date, lesson-log-entries with Attend/Absent/Ill/Late/Pass,
  * works?lesson=, work-types, final-marks, schools/{s}/teachers) and its OAuth2 token endpoint. The
  * generator's string ids become numbers. Tests change marks and inject faults (status, delay, broken JSON).
  */
-final class FakeDnevnikRu implements AutoCloseable {
+public final class FakeDnevnikRu implements AutoCloseable {
 
-    static final String SCHOOL = "1000000042";
-    static final String CLIENT_ID = "3f1c0a52-7a4e-4f27-9a3b-0c2f5d6e7a81";
-    static final String CLIENT_SECRET = "b9d2e4f6-1a3c-4e5f-8a7b-9c0d1e2f3a4b";
-    static final String AUTH_CODE = "code-from-the-oauth-dialog";
+    public static final String SCHOOL = "1000000042";
+    public static final String CLIENT_ID = "3f1c0a52-7a4e-4f27-9a3b-0c2f5d6e7a81";
+    public static final String CLIENT_SECRET = "b9d2e4f6-1a3c-4e5f-8a7b-9c0d1e2f3a4b";
+    public static final String AUTH_CODE = "code-from-the-oauth-dialog";
     private static final ZoneId MSK = ZoneId.of("Europe/Moscow");
     private static final Map<String, String> STATUS = Map.of("н", "Absent", "б", "Ill", "у", "Pass", "о", "Late");
     /** Work types of the school: id, title, weight; the generator's codes map onto them. */
     private static final Map<String, Object[]> WORK_TYPES = new LinkedHashMap<>();
 
     static {
+        // The JDK server writes a response's headers and body apart; with Nagle's algorithm and the client's delayed ACK
+        // each answer then waited about 40 ms, which a benchmark would have measured instead of the connector. Read once,
+        // when the JVM's first such server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         WORK_TYPES.put("О", new Object[] {101L, "Ответ на уроке", 1});
         WORK_TYPES.put("ДЗ", new Object[] {102L, "Домашнее задание", 1});
         WORK_TYPES.put("С", new Object[] {103L, "Самостоятельная работа", 1});
@@ -61,11 +66,13 @@ final class FakeDnevnikRu implements AutoCloseable {
     private final Map<String, Batch.Subject> subjects = new HashMap<>();
     private final List<Batch.Period> periods = new ArrayList<>();
     private final List<Batch.Enrollment> enrollments = new ArrayList<>();
+    /** By student: a scan of every enrollment per period mark made a demo-sized school's final-marks slow. */
+    private final Map<String, List<Batch.Enrollment>> enrollmentsOf = new HashMap<>();
     private final Map<String, List<String>> subjectsOfClass = new HashMap<>();
     private final Map<String, List<Batch.Lesson>> lessonsOfClass = new HashMap<>();
     private final Map<String, Batch.Lesson> lessons = new HashMap<>();
     /** Marks by id, changed by the tests. */
-    final Map<String, Batch.Mark> marks = new ConcurrentHashMap<>();
+    public final Map<String, Batch.Mark> marks = new ConcurrentHashMap<>();
     private final Map<String, List<String>> marksOfLesson = new HashMap<>();
     private final Map<String, List<Batch.Attendance>> absencesOfLesson = new HashMap<>();
     private final List<Batch.PeriodMark> periodMarks = new ArrayList<>();
@@ -77,13 +84,13 @@ final class FakeDnevnikRu implements AutoCloseable {
     private final java.util.Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private volatile String lastRefreshToken;
     volatile int accessTokenLifetime = Integer.MAX_VALUE;
-    final AtomicInteger refreshGrants = new AtomicInteger();
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger refreshGrants = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
     private record Fault(Predicate<String> matches, int status, long delayMillis, boolean malformed) {}
 
-    FakeDnevnikRu(DemoData demo) throws IOException {
+    public FakeDnevnikRu(DemoData demo) throws IOException {
         for (Batch b : demo.batches()) {
             b.classes().forEach(c -> classes.put(c.id(), c));
             b.students().forEach(s -> students.put(s.id(), s));
@@ -106,41 +113,42 @@ final class FakeDnevnikRu implements AutoCloseable {
             b.attendance().forEach(a -> absencesOfLesson.computeIfAbsent(a.lessonId(), k -> new ArrayList<>()).add(a));
             periodMarks.addAll(b.periodMarks());
         }
+        enrollments.forEach(e -> enrollmentsOf.computeIfAbsent(e.studentId(), k -> new ArrayList<>()).add(e));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.createContext("/v2.0/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    long id(String sourceId) {
+    public long id(String sourceId) {
         return ids.computeIfAbsent(sourceId, k -> 1_000_000L + ids.size());
     }
 
-    List<String> classIds() {
+    public List<String> classIds() {
         return new ArrayList<>(classes.keySet());
     }
 
     // --- what the tests change ---
 
-    void setMarkValue(String markId, String value) {
+    public void setMarkValue(String markId, String value) {
         marks.computeIfPresent(markId, (k, m) -> new Batch.Mark(m.id(), m.lessonId(), m.studentId(), value, m.workType(), m.weight(), m.enteredAt()));
     }
 
-    void removeMark(String markId) {
+    public void removeMark(String markId) {
         marks.remove(markId);
     }
 
     /** The school adds a work type of its own (not in any mapping) and gives this mark under it. */
-    void retypeMark(String markId, String title) {
+    public void retypeMark(String markId, String title) {
         extraWorkTypes.put(markId, title);
     }
 
     /** The first mark of the class (in lesson order) that tests may change. */
-    String firstMarkOf(String classId) {
+    public String firstMarkOf(String classId) {
         for (Batch.Lesson l : lessonsOfClass.get(classId)) {
             for (String m : marksOfLesson.getOrDefault(l.id(), List.of())) if (marks.containsKey(m)) return m;
         }
@@ -148,22 +156,22 @@ final class FakeDnevnikRu implements AutoCloseable {
     }
 
     /** Requests whose path and query contain {@code fragment} answer with this status (0: as usual) after the delay. */
-    void fault(String fragment, int status, long delayMillis, boolean malformed) {
+    public void fault(String fragment, int status, long delayMillis, boolean malformed) {
         faults.add(new Fault(path -> path.contains(fragment), status, delayMillis, malformed));
     }
 
-    void clearFaults() {
+    public void clearFaults() {
         faults.clear();
     }
 
     /** Every access token given out from now on works for this many requests, then answers 401. */
-    void expireAccessTokensAfter(int requests) {
+    public void expireAccessTokensAfter(int requests) {
         accessTokenLifetime = requests;
         accessTokens.clear();
     }
 
     /** The school withdrew the partner's access: every token is refused. */
-    void revokeAll() {
+    public void revokeAll() {
         accessTokens.clear();
         refreshTokens.clear();
     }
@@ -229,7 +237,7 @@ final class FakeDnevnikRu implements AutoCloseable {
         send(exchange, 200, json.writeValueAsString(answer));
     }
 
-    String lastRefreshToken() {
+    public String lastRefreshToken() {
         return lastRefreshToken;
     }
 
@@ -373,12 +381,12 @@ final class FakeDnevnikRu implements AutoCloseable {
         return a;
     }
 
-    boolean textOnlyInWorks(Batch.Lesson l) {
+    public boolean textOnlyInWorks(Batch.Lesson l) {
         return id(l.id()) % 25 == 0;
     }
 
     /** A lesson with homework whose text only works?lesson= gives. */
-    Batch.Lesson lessonWithHomeworkOnlyInWorks() {
+    public Batch.Lesson lessonWithHomeworkOnlyInWorks() {
         return lessons.values().stream().filter(l -> l.homework() != null && textOnlyInWorks(l))
                 .min(Comparator.comparing(Batch.Lesson::id)).orElseThrow();
     }
@@ -503,7 +511,7 @@ final class FakeDnevnikRu implements AutoCloseable {
     }
 
     private String classOn(String studentId, LocalDate day) {
-        return enrollments.stream().filter(e -> e.studentId().equals(studentId) && !e.dateFrom().isAfter(day)
+        return enrollmentsOf.getOrDefault(studentId, List.of()).stream().filter(e -> !e.dateFrom().isAfter(day)
                 && (e.dateTo() == null || !e.dateTo().isBefore(day))).map(Batch.Enrollment::classId).findFirst().orElse(null);
     }
 
@@ -535,7 +543,7 @@ final class FakeDnevnikRu implements AutoCloseable {
     }
 
     /** Every id the fake will ever hand out, numbered before the first request (the reverse map is built once). */
-    FakeDnevnikRu numbered() {
+    public FakeDnevnikRu numbered() {
         classes.keySet().forEach(this::id);
         students.keySet().forEach(this::id);
         teachers.keySet().forEach(this::id);
