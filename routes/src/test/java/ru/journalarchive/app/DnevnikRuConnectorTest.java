@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -69,8 +68,7 @@ class DnevnikRuConnectorTest extends ServiceTestBase {
                 ingestion.ingest("sch17-push", b, MessageDigest.getInstance("SHA-256").digest(bytes), "DEMO", "test");
             }
             fake = new FakeDnevnikRu(data).numbered();
-            secret = Files.createTempFile("dnevnik-client", ".properties");
-            Files.writeString(secret, "client_id=" + FakeDnevnikRu.CLIENT_ID + "\nclient_secret=" + FakeDnevnikRu.CLIENT_SECRET + "\n");
+            secret = FakeDnevnikRu.clientSecretFile();
             defineSource(SOURCE, "sch17", FakeDnevnikRu.SCHOOL, Map.of(), Map.of());
             var authorized = admin("POST", "/api/v1/admin/connectors/" + SOURCE + "/authorization",
                     "{\"code\": \"" + FakeDnevnikRu.AUTH_CODE + "\"}");
@@ -90,8 +88,7 @@ class DnevnikRuConnectorTest extends ServiceTestBase {
 
     void defineSource(String code, String school, String remoteSchool, Map<String, String> classes, Map<String, String> workTypes,
                       Map<String, String> marks) throws Exception {
-        var settings = Map.of("perSecond", 2000, "timeout", "PT2S", "attempts", 2, "firstBackoff", "PT0.05S", "chunkDays", 93,
-                "pageSize", 700, "since", "2025-09-01");
+        var settings = FakeDnevnikRu.quickSettings();
         var body = new LinkedHashMap<String, Object>();
         body.put("school", school);
         body.put("kind", "DNEVNIK_RU");

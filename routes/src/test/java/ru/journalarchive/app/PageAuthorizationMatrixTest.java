@@ -65,6 +65,9 @@ class PageAuthorizationMatrixTest extends ServiceTestBase {
         for (String m : List.of("GET /admin/runs", "POST /admin/runs", "GET /admin/runs/choices.json", "GET /admin/runs/{id}",
                 "GET /admin/runs/{id}/progress.json", "POST /admin/runs/{id}/documents/{documentId}/retry"))
             MATRIX.put(m, EnumSet.of(Person.ADMIN));
+        for (String m : List.of("GET /admin/connectors", "POST /admin/connectors", "GET /admin/connectors/{code}",
+                "POST /admin/connectors/{code}/syncs", "POST /admin/connectors/{code}/authorization", "POST /admin/connectors/{code}/enabled"))
+            MATRIX.put(m, EnumSet.of(Person.ADMIN));
     }
 
     static final Map<Person, Session> SESSIONS = new EnumMap<>(Person.class);

@@ -37,12 +37,13 @@ public class ConnectorsController {
 
     /** A source as the administrator defines it; credentials name where the partner client's secret is, never the secret. */
     public record SourceDefinition(
-            @NotBlank @Size(max = 100) String school,
-            @NotNull SourceKind kind,
-            @NotBlank @Pattern(regexp = "https?://.+", message = "адрес API: http(s)://…") String baseUrl,
-            @NotBlank @Size(max = 100) String remoteSchoolId,
+            @NotBlank(message = "Укажите школу") @Size(max = 100) String school,
+            @NotNull(message = "Укажите систему: Дневник.ру или «Сетевой город»") SourceKind kind,
+            @NotBlank(message = "Укажите адрес API") @Pattern(regexp = "https?://.+", message = "Адрес API: http(s)://…") String baseUrl,
+            @NotBlank(message = "Укажите идентификатор школы в системе") @Size(max = 100, message = "Не длиннее 100 символов")
+            String remoteSchoolId,
             Map<String, String> classes,
-            @NotBlank String credentials,
+            @NotBlank(message = "Укажите, где взять учётные данные: env:ПРЕФИКС или file:/путь") String credentials,
             ConnectorSource.Mappings mappings,
             ConnectorSource.Settings settings,
             Boolean enabled) {}
@@ -55,6 +56,13 @@ public class ConnectorsController {
     public record SourceView(String code, String school, SourceKind kind, String baseUrl, String remoteSchoolId, Map<String, String> classes,
                              String credentials, ConnectorSource.Mappings mappings, ConnectorSource.Settings settings, boolean enabled,
                              boolean authorized, LocalDate lastSuccessTo, int consecutiveFailures, boolean failing, SyncReport lastSync) {}
+
+    /** A source's code is in addresses: the rule and its message, for the API and the page alike. */
+    public static final String CODE_RULE = "Код источника: латинские строчные буквы, цифры и дефис, до 60 символов";
+
+    public static boolean validCode(String code) {
+        return code != null && code.matches("[a-z0-9][a-z0-9-]{0,59}");
+    }
 
     private final ConnectorSources sources;
     private final SyncReports reports;
@@ -91,16 +99,22 @@ public class ConnectorsController {
                     + "(пусто — все классы школы).")
     @PutMapping("/{code}")
     public ResponseEntity<SourceView> save(@PathVariable String code, @Valid @RequestBody SourceDefinition d) {
-        if (!code.matches("[a-z0-9][a-z0-9-]{0,59}"))
-            throw new RejectedRequest("code", "Код источника: латинские строчные буквы, цифры и дефис, до 60 символов");
+        boolean existed = sources.find(code).isPresent();
+        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(define(code, d)));
+    }
+
+    /**
+     * Checks what the bean rules cannot (the code, a registered school, a credentials reference, never a secret)
+     * and saves the source; the administrator's page defines sources through this as well.
+     */
+    public ConnectorSource define(String code, SourceDefinition d) {
+        if (!validCode(code)) throw new RejectedRequest("code", CODE_RULE);
         if (schools.find(d.school()).isEmpty()) throw new RejectedRequest("school", "Школа «" + d.school() + "» не зарегистрирована");
         if (!SourceCredentials.wellFormed(d.credentials()))
             throw new RejectedRequest("credentials", "Ожидается env:ПРЕФИКС (латинские заглавные буквы, цифры, _) или file:/путь");
-        boolean existed = sources.find(code).isPresent();
-        var saved = sources.save(new ConnectorSource(code, d.school(), d.kind(), d.baseUrl(), d.remoteSchoolId(),
+        return sources.save(new ConnectorSource(code, d.school(), d.kind(), d.baseUrl(), d.remoteSchoolId(),
                 d.classes() == null ? Map.of() : d.classes(), d.credentials(), d.mappings() == null ? ConnectorSource.Mappings.none() : d.mappings(),
                 d.settings() == null ? ConnectorSource.Settings.none() : d.settings(), d.enabled() == null || d.enabled(), null, 0, false));
-        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(saved));
     }
 
     @Operation(summary = "Удалить источник данных (его отчёты тоже; принятые данные остаются)")
@@ -133,18 +147,23 @@ public class ConnectorsController {
                     + "перекрытием; from/to задают окно явно.")
     @PostMapping("/{code}/syncs")
     public ResponseEntity<SyncReport> start(@PathVariable String code, @RequestBody(required = false) SyncAsk ask, Authentication auth) {
+        SyncReport report = startSync(code, ask, "API", auth.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/connectors/" + code + "/syncs/" + report.id())).body(report);
+    }
+
+    /** Starts a sync in the background and answers its report, RUNNING; the administrator's page starts syncs through this too. */
+    public SyncReport startSync(String code, SyncAsk ask, String trigger, String actor) {
         ConnectorSource source = source(code);
         var a = ask == null ? new SyncAsk(false, null, null) : ask;
         if (a.from() != null && a.to() != null && a.from().isAfter(a.to())) throw new RejectedRequest("from", "Начало окна позже его конца");
         long id;
         try {
-            id = sync.start(source, new ConnectorSync.Request("API", auth.getName(), Boolean.TRUE.equals(a.full()), a.from(), a.to()));
+            id = sync.start(source, new ConnectorSync.Request(trigger, actor, Boolean.TRUE.equals(a.full()), a.from(), a.to()));
         } catch (ConnectorSync.AlreadyRunning e) {
             throw new RejectedRequest("code", "Синхронизация источника «" + code + "» уже идёт");
         }
         executor.submit(() -> sync.run(id));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/connectors/" + code + "/syncs/" + id))
-                .body(reports.find(id).orElseThrow());
+        return reports.find(id).orElseThrow();
     }
 
     @Operation(summary = "Отчёты о синхронизациях источника, последние первыми")

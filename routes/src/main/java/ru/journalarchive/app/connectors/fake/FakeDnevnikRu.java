@@ -120,6 +120,19 @@ public final class FakeDnevnikRu implements AutoCloseable {
         server.start();
     }
 
+    /** A properties file with the partner client's id and secret, as a source's {@code file:} credentials name it. */
+    public static java.nio.file.Path clientSecretFile() throws IOException {
+        var file = java.nio.file.Files.createTempFile("dnevnik-client", ".properties");
+        java.nio.file.Files.writeString(file, "client_id=" + CLIENT_ID + "\nclient_secret=" + CLIENT_SECRET + "\n");
+        return file;
+    }
+
+    /** A source's request settings for a fake on loopback: quick retries, few requests, from the school year's start. */
+    public static Map<String, Object> quickSettings() {
+        return Map.of("perSecond", 2000, "timeout", "PT2S", "attempts", 2, "firstBackoff", "PT0.05S", "chunkDays", 93,
+                "pageSize", 700, "since", "2025-09-01");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

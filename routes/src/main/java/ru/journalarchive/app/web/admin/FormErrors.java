@@ -9,11 +9,11 @@ import java.util.TreeSet;
 import org.springframework.validation.BindingResult;
 
 /** A form's broken rules as the pages show them: per field, its messages in one sentence-run next to the field. */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {}
 
-    static Map<String, String> of(BindingResult result) {
+    public static Map<String, String> of(BindingResult result) {
         var messages = new LinkedHashMap<String, TreeSet<String>>();
         result.getFieldErrors().forEach(e -> messages.computeIfAbsent(e.getField(), f -> new TreeSet<>())
                 // A value of the wrong type (an unknown role) carries Spring's English conversion text.
@@ -24,7 +24,7 @@ final class FormErrors {
     }
 
     /** The messages of one property's broken rules, or null when it keeps them all. */
-    static String of(Set<? extends ConstraintViolation<?>> violations) {
+    public static String of(Set<? extends ConstraintViolation<?>> violations) {
         if (violations.isEmpty()) return null;
         return String.join(". ", violations.stream().map(ConstraintViolation::getMessage).collect(Collectors.toCollection(TreeSet::new)));
     }
