@@ -132,8 +132,9 @@ public class ConnectorSync {
         long failed = classes.stream().filter(c -> !c.status().equals("OK")).count();
         String status = error != null || (failed == classes.size()) ? "FAILED" : failed > 0 ? "PARTIAL" : "OK";
         var totals = totals(classes);
-        reports.finish(syncId, status, error, classes, totals);
+        // The source's state first: whoever waits for the report to finish then reads a source that already counts it.
         record(source, status, totals, started.windowTo());
+        reports.finish(syncId, status, error, classes, totals);
         log.info("sync {} of source {} (school {}): {} — classes {}, failed {}, fetched {}, applied {}, deleted {}, rejected {}{}", syncId,
                 source.code(), source.school(), status, totals.classes(), totals.classesFailed(), totals.fetched(), totals.applied(),
                 totals.deleted(), totals.rejected(), error == null ? "" : "; " + error);
