@@ -262,9 +262,7 @@ class AdminPagesTest extends ServiceTestBase {
 
     /** Submits a form and waits for the answer to replace the page (its elements are the old page's until then). */
     private void submit(Browser browser, String button) {
-        WebElement page = browser.find("html");
-        browser.find(button).click();
-        browser.await(java.time.Duration.ofMinutes(2), org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.clickAndAwaitNextPage(button, java.time.Duration.ofMinutes(2));
     }
 
     private int count(String sql) {

@@ -106,6 +106,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks a control that sends the page away and waits until the answer has replaced it. Not by the
+     * old page's element going stale: while the old document goes, Chromium may answer a question about
+     * that element with an error of its own ("Node with given id does not belong to the document").
+     */
+    void clickAndAwaitNextPage(String css, Duration timeout) {
+        script("window.jaLeaving = true");
+        find(css).click();
+        await(timeout, d -> {
+            try {
+                return Boolean.TRUE.equals(driver.executeScript("return window.jaLeaving === undefined && document.readyState === 'complete'"))
+                        ? Boolean.TRUE : null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return null; // asked while the old document was going
+            }
+        });
+    }
+
     Object script(String script, Object... args) {
         return driver.executeScript(script, args);
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import ru.journalarchive.journal.demo.DemoData;
 import ru.journalarchive.journal.demo.DemoOptions;
 import ru.journalarchive.journal.demo.DemoSchoolGenerator;
@@ -210,9 +209,7 @@ class ConnectorPagesTest extends ServiceTestBase {
     }
 
     private void submit(Browser browser, String button) {
-        WebElement page = browser.find("html");
-        browser.find(button).click();
-        browser.await(Duration.ofMinutes(2), ExpectedConditions.stalenessOf(page));
+        browser.clickAndAwaitNextPage(button, Duration.ofMinutes(2));
     }
 
     private int count() {

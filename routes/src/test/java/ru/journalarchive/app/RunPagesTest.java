@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import ru.journalarchive.app.security.Role;
@@ -260,10 +259,8 @@ class RunPagesTest extends ServiceTestBase {
         browser.find("#schoolYear").sendKeys(year);
         browser.find("#periodId").sendKeys(period);
         browser.find("#classId").sendKeys(cls);
-        var form = browser.find("#start-run");
-        browser.find("#start-run button[type=submit]").click();
         // the answer is a new page: nothing of the old one may be read for it
-        browser.await(Duration.ofSeconds(15), ExpectedConditions.stalenessOf(form));
+        browser.clickAndAwaitNextPage("#start-run button[type=submit]", Duration.ofSeconds(15));
     }
 
     private static int count(Browser browser, String state) {
