@@ -39,7 +39,3 @@ CREATE TABLE connector_sync (
 CREATE INDEX connector_sync_by_source ON connector_sync (source_code, id DESC);
 -- One sync of a source at a time, whichever node starts it.
 CREATE UNIQUE INDEX connector_sync_one_running ON connector_sync (source_code) WHERE status = 'RUNNING';
-
--- Pulled batches are applied like pushed ones, on a channel of their own (journal-store's ingest_batch).
-ALTER TABLE ingest_batch DROP CONSTRAINT IF EXISTS ingest_batch_channel_check;
-ALTER TABLE ingest_batch ADD CONSTRAINT ingest_batch_channel_check CHECK (channel IN ('API', 'CSV', 'DEMO', 'CONNECTOR'));

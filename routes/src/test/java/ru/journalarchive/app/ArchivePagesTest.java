@@ -41,7 +41,7 @@ class ArchivePagesTest extends ServiceTestBase {
             browser.accessible();
             // A wrong school year: the message at the field, no search.
             browser.find("#schoolYear").sendKeys("двадцать пятый");
-            browser.find("#search button[type=submit]").click();
+            browser.clickAndAwaitNextPage("#search button[type=submit]", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#schoolYear-error").getText()).startsWith("Учебный год — год его начала");
             assertThat(browser.all("#results")).isEmpty();
 
@@ -50,7 +50,7 @@ class ArchivePagesTest extends ServiceTestBase {
             browser.find("#schoolYear").sendKeys("2025/26");
             browser.find("#classId").sendKeys("6Б");
             new Select(browser.find("#kind")).selectByValue("summary-ledger");
-            browser.find("#search button[type=submit]").click();
+            browser.clickAndAwaitNextPage("#search button[type=submit]", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#found").getText()).isEqualTo("Найдено: 1 документ");
             assertThat(browser.text("table.hits tbody")).contains("Сводная ведомость", "6Б", "Лебедева Ирина Викторовна", "01.01.2052");
             String bookmark = browser.driver.getCurrentUrl();
@@ -60,12 +60,12 @@ class ArchivePagesTest extends ServiceTestBase {
             // The address is the search: opened again, and sorted by a column, the filters stay.
             browser.driver.get(bookmark);
             assertThat(browser.find("table.hits th[aria-sort]").getAttribute("aria-sort")).isEqualTo("descending"); // newest signed first
-            browser.find("table.hits th:nth-child(1) a").click();
+            browser.clickAndAwaitNextPage("table.hits th:nth-child(1) a", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("table.hits th[aria-sort=ascending]").getText()).startsWith("Документ");
             assertThat(browser.driver.getCurrentUrl()).contains("classId=6%D0%91", "sort=title");
             assertThat(browser.text("#found")).isEqualTo("Найдено: 1 документ");
 
-            browser.find("table.hits tbody a").click();
+            browser.clickAndAwaitNextPage("table.hits tbody a", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#retention").getText()).contains("хранить до 01.01.2052", "COMPLIANCE");
             assertThat(browser.path()).isEqualTo("/archive/documents/" + ledger);
             assertThat(browser.text("#metadata")).contains("Сводная ведомость", "школа № 18» (demo)", "2025/26", "6Б (c-2025-6b)");
@@ -103,16 +103,16 @@ class ArchivePagesTest extends ServiceTestBase {
             assertThat(get(cookie, browser.find("#download-data-json").getAttribute("href")).body()).isEqualTo(files.get("data.json"));
 
             // A hold needs a reason: without one the page says so and nothing is written.
-            browser.find("#hold-form button").click();
+            browser.clickAndAwaitNextPage("#hold-form button", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#reason-error").getText()).startsWith("Укажите причину удержания");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM legal_hold_event WHERE document_id = ?", Integer.class, ledger)).isZero();
             browser.find("#reason").sendKeys("Запрос суда № 2-123/2031");
-            browser.find("#hold-form button").click();
+            browser.clickAndAwaitNextPage("#hold-form button", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#confirm-reason").getText()).isEqualTo("Запрос суда № 2-123/2031");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM legal_hold_event WHERE document_id = ?", Integer.class, ledger))
                     .as("not before the confirmation").isZero();
             browser.accessible().screenshot("archive-hold-confirm");
-            browser.find("#confirm").click();
+            browser.clickAndAwaitNextPage("#confirm", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#hold-history").getText()).contains("наложено", "Запрос суда № 2-123/2031",
                     "Смирнова Ольга Петровна (archivist-pages)");
             assertThat(browser.text("#hold-state")).startsWith("Удержание наложено");
@@ -128,8 +128,8 @@ class ArchivePagesTest extends ServiceTestBase {
             browser.accessible().screenshot("archive-document");
 
             browser.find("#reason").sendKeys("Решение суда вступило в силу");
-            browser.find("#hold-form button").click();
-            browser.shown("#confirm").click();
+            browser.clickAndAwaitNextPage("#hold-form button", java.time.Duration.ofSeconds(60));
+            browser.clickAndAwaitNextPage("#confirm", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#hold-history").getText()).contains("снято", "Решение суда вступило в силу");
             assertThat(browser.all("#hold-history tbody tr")).hasSize(2);
             assertThat(browser.text("#hold-state")).isEqualTo("Удержания нет.");
@@ -156,7 +156,7 @@ class ArchivePagesTest extends ServiceTestBase {
             browser.signIn("inspector-pages", PASSWORD).open("/archive?school=demo&schoolYear=2025&classId=3%D0%91");
             assertThat(browser.shown("#found").getText()).isEqualTo("Найдено: 1 документ");
             browser.find("#disposed").click();
-            browser.find("#search button[type=submit]").click();
+            browser.clickAndAwaitNextPage("#search button[type=submit]", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#found").getText()).isEqualTo("Найдено: 2 документа");
             assertThat(browser.text("table.hits")).contains("Уничтоженный журнал 3Б", "уничтожен по акту № " + act);
             browser.accessible();

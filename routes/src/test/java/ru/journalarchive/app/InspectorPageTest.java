@@ -38,7 +38,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.accessible().screenshot("inspector");
 
             browser.find("#file").sendKeys(text.toString());
-            browser.find("#upload button").click();
+            browser.clickAndAwaitNextPage("#upload button", java.time.Duration.ofSeconds(60));
             assertThat(browser.text("#file-error")).startsWith("Это не PDF");
 
             // Over the upload limit: refused before anything is read into the check, with the message at the field.
@@ -47,13 +47,13 @@ class InspectorPageTest extends ServiceTestBase {
                 file.setLength(65L * 1024 * 1024);
             }
             browser.find("#file").sendKeys(huge.toString());
-            browser.find("#upload button").click();
+            browser.clickAndAwaitNextPage("#upload button", java.time.Duration.ofSeconds(60));
             assertThat(browser.text("#file-error")).isEqualTo("Файл слишком большой: такой не проверяется.");
             Files.delete(huge);
 
             browser.find("#file").sendKeys(pdf.toString());
             browser.find("#signature").sendKeys(sig.toString());
-            browser.find("#upload button").click();
+            browser.clickAndAwaitNextPage("#upload button", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#verdict").getText()).isEqualTo("Подпись подтверждена");
             String result = browser.text("#result");
             assertThat(result).contains("Подпись 1 (в PDF)", "Подпись 2 (открепленная, .sig)", "Лебедева Ирина Викторовна", "Директор",
@@ -64,7 +64,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.open("/inspector");
             browser.find("#file").sendKeys(copy.toString());
             browser.find("#signature").sendKeys(sig.toString());
-            browser.find("#upload button").click();
+            browser.clickAndAwaitNextPage("#upload button", java.time.Duration.ofSeconds(60));
             assertThat(browser.shown("#verdict").getText()).isEqualTo("Подпись не подтверждена");
             assertThat(browser.text("#result")).contains("документ изменён после подписания");
             browser.accessible().screenshot("inspector-invalid");
@@ -85,7 +85,7 @@ class InspectorPageTest extends ServiceTestBase {
             browser.open("/inspector");
             browser.find("#documentId").sendKeys("no-such-document");
             browser.find("#documentId").submit();
-            assertThat(browser.text("#documentId-error")).isEqualTo("Документа с номером «no-such-document» в архиве нет.");
+            assertThat(browser.shown("#documentId-error").getText()).isEqualTo("Документа с номером «no-such-document» в архиве нет.");
         }
     }
 
